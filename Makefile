@@ -1,0 +1,34 @@
+# The README's two commands: `make run` and `make test` (and `make bench`).
+# Each sets itself up on a fresh machine: a virtual environment in .venv with
+# the project installed into it (re-done when pyproject.toml changes).
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+
+.PHONY: run test bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENV)/.bench-installed: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(PY) -m playground
+
+# Two tiers: the engine runs with Qt blocked (as on a machine without PySide6),
+# then the app and the command line under pytest-qt, offscreen.
+test: $(VENV)/.installed
+	$(VENV)/bin/lint-imports
+	PLAYGROUND_BLOCK_QT=1 $(PY) -m pytest -p no:pytest-qt tests/engine
+	$(PY) -m pytest tests/cli tests/gui
+
+bench: $(VENV)/.bench-installed
+	$(PY) benchmarks/bench_engine.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

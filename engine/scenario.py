@@ -1,0 +1,311 @@
+"""The scenario file: everything needed to reproduce a demo, as one JSON document.
+
+A scenario holds the points (x, y, class, train/test), the class names and the
+settings (data generator, model, training, seed). ``load`` / ``loads`` validate
+a whole document and raise only ``ScenarioError``, whose ``field`` names the
+part at fault ("model.hidden", "points[3]", or "" for the whole file).
+``save`` writes atomically: the previous file stays intact if anything fails.
+The format is described for users in docs/scenario-format.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import stat
+import tempfile
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+import numpy as np
+
+from engine import datasets
+from engine.datasets import MAX_CLASSES
+from engine.settings import DataSettings, ModelSettings, Settings, SettingsError, TrainingSettings
+
+FORMAT = "decision-playground/1"
+DEFAULT_CLASS_NAMES = ("A", "B", "C", "D", "E")
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_POINTS = 100_000
+MAX_COORDINATE = 1000.0
+MAX_CLASS_NAME = 40
+MAX_TITLE = 200
+DECIMALS = 6  # coordinates are saved rounded to this many decimals
+
+SECTIONS = {"data": DataSettings, "model": ModelSettings, "training": TrainingSettings}
+TOP_LEVEL_KEYS = ("format", "title", "classes", "points", "test", *SECTIONS, "seed")
+
+
+class ScenarioError(ValueError):
+    """A scenario that cannot be read, written or trusted. ``field`` names the part at fault.
+
+    ``str(error)`` is one line: ``"field: message"``, or just the message when
+    the whole document is at fault (``field == ""``).
+    """
+
+    def __init__(self, field_name: str, message: str):
+        self.field = _one_line(field_name, 80)
+        self.message = _one_line(message, 300)
+        super().__init__(f"{self.field}: {self.message}" if self.field else self.message)
+
+
+@dataclass(eq=False)
+class Scenario:
+    """Points (N, 2) float64, labels (N,) int, is_test (N,) bool, K class names, settings."""
+
+    points: np.ndarray
+    labels: np.ndarray
+    is_test: np.ndarray
+    class_names: list[str]
+    settings: Settings = field(default_factory=Settings)
+    title: str = ""
+
+    def __post_init__(self):
+        self.points = np.asarray(self.points, dtype=np.float64).reshape(-1, 2)
+        self.labels = np.asarray(self.labels, dtype=int).reshape(-1)
+        self.is_test = np.asarray(self.is_test, dtype=bool).reshape(-1)
+        self.class_names = list(self.class_names)
+        if not len(self.points) == len(self.labels) == len(self.is_test):
+            raise ValueError(f"{len(self.points)} points, {len(self.labels)} labels "
+                             f"and {len(self.is_test)} test flags")
+
+    @classmethod
+    def generate(cls, settings: Settings, class_names=None, title: str = "") -> Scenario:
+        """The points the data settings describe, split into train and test."""
+        d = settings.data
+        if class_names is None:
+            class_names = DEFAULT_CLASS_NAMES[:d.classes]
+        names = _class_names(class_names, d.classes)
+        points, labels = datasets.generate(d.dataset, d.points, d.noise, d.classes, d.seed)
+        is_test = datasets.split(len(points), d.test_fraction, d.seed)
+        return cls(points, labels, is_test, names, settings, title)
+
+    @property
+    def n_classes(self) -> int:
+        return len(self.class_names)
+
+    def to_json_dict(self) -> dict:
+        """The document ``dumps`` writes: coordinates rounded, test points as indices."""
+        rows = np.round(self.points, DECIMALS).tolist()
+        return {
+            "format": FORMAT,
+            "title": self.title,
+            "classes": list(self.class_names),
+            "points": [[x, y, label] for (x, y), label in zip(rows, self.labels.tolist(), strict=True)],
+            "test": np.flatnonzero(self.is_test).tolist(),
+            **self.settings.to_dict(),
+        }
+
+
+def from_json_dict(doc) -> Scenario:
+    """Validate a parsed document and build its scenario; raises ScenarioError."""
+    if not isinstance(doc, dict):
+        raise ScenarioError("", f"the file must hold a JSON object, not {_describe(doc)}")
+    if "format" not in doc:
+        raise ScenarioError("format", "missing — is this a Decision Playground scenario?")
+    if doc["format"] != FORMAT:
+        raise ScenarioError("format", f'expected "{FORMAT}", got {_describe(doc["format"])}')
+    _check_keys(doc, TOP_LEVEL_KEYS, "")
+    sections = {name: _build(cls, _object(doc.get(name, {}), name), f"{name}.")
+                for name, cls in SECTIONS.items()}
+    settings = _build(Settings, {**sections, **_pick(doc, "seed")}, "")
+    title = _title(doc.get("title", ""))
+    names = _class_names(doc["classes"], settings.data.classes) if "classes" in doc else None
+    if "points" not in doc:
+        if "test" in doc:
+            raise ScenarioError("test", 'given without "points"')
+        return Scenario.generate(settings, names, title)
+    points, labels = _points(doc["points"], len(names) if names else MAX_CLASSES)
+    is_test = _test(doc.get("test", []), len(points))
+    if names is None:
+        names = DEFAULT_CLASS_NAMES[:max(settings.data.classes, labels.max(initial=-1) + 1)]
+    return Scenario(points, labels, is_test, names, settings, title)
+
+
+def loads(text: str) -> Scenario:
+    """Parse and validate a scenario document; raises ScenarioError."""
+    if len(text) > MAX_FILE_BYTES:
+        raise ScenarioError("", f"too large (over {MAX_FILE_BYTES // 2**20} MB)")
+    if not text.strip():
+        raise ScenarioError("", "empty file")
+    try:
+        return from_json_dict(json.loads(text, parse_int=_parse_int))
+    except json.JSONDecodeError as error:
+        raise ScenarioError("", f"not valid JSON: line {error.lineno} column {error.colno}: "
+                                f"{error.msg}") from None
+    except RecursionError:
+        raise ScenarioError("", "the file is nested too deeply") from None
+
+
+def load(path) -> Scenario:
+    """Read and validate a UTF-8 scenario file; raises ScenarioError."""
+    try:
+        with open(path, "rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise ScenarioError("", f"cannot read {path}: {error.strerror or error}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ScenarioError("", f"{path} is too large (over {MAX_FILE_BYTES // 2**20} MB)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ScenarioError("", f"not UTF-8 text (bad byte at offset {error.start})") from None
+    return loads(text)
+
+
+def dumps(scenario: Scenario) -> str:
+    """The document as text, one point per line. Refuses what ``loads`` would reject."""
+    doc = scenario.to_json_dict()
+    from_json_dict(doc)
+    lines = []
+    for key, value in doc.items():
+        if key == "points" and value:
+            rows = (f"    [{x!r}, {y!r}, {label}]" for x, y, label in value)  # floats as JSON writes them
+            value = "[\n" + ",\n".join(rows) + "\n  ]"
+        else:
+            value = json.dumps(value, ensure_ascii=False)
+        lines.append(f"  {json.dumps(key)}: {value}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def save(scenario: Scenario, path) -> None:
+    """Write the scenario atomically: a temporary file beside ``path``, then a rename."""
+    path = Path(path)
+    text = dumps(scenario)
+    temporary = None
+    try:
+        mode = _file_mode(path)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
+                                         prefix=f".{path.name}.", suffix=".tmp",
+                                         delete=False) as file:
+            temporary = file.name
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except (OSError, ValueError) as error:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        reason = getattr(error, "strerror", None) or error
+        raise ScenarioError("", f"cannot save {path}: {reason}") from None
+
+
+def _file_mode(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual rw-r--r--
+    (a temporary file would otherwise leave it readable by its owner only)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return 0o644
+
+
+def _build(cls, values: dict, prefix: str):
+    """cls(**values), turning a SettingsError into a ScenarioError at prefix + field."""
+    _check_keys(values, [f.name for f in fields(cls)], prefix)
+    for f in fields(cls):  # choice fields: an unhashable value would raise TypeError
+        if isinstance(f.default, str) and not isinstance(values.get(f.name, ""), str):
+            raise ScenarioError(prefix + f.name, f"must be a name, not {_describe(values[f.name])}")
+    try:
+        return cls(**values)
+    except SettingsError as error:
+        raise ScenarioError(prefix + error.field, error.message) from None
+
+
+def _points(raw, n_classes: int) -> tuple[np.ndarray, np.ndarray]:
+    """[[x, y, class], ...] -> points (N, 2) float64, labels (N,) int."""
+    if not isinstance(raw, list):
+        raise ScenarioError("points", f"must be a list of [x, y, class], not {_describe(raw)}")
+    if len(raw) > MAX_FILE_POINTS:
+        raise ScenarioError("points", f"at most {MAX_FILE_POINTS} points, not {len(raw)}")
+    for i, row in enumerate(raw):
+        where = f"points[{i}]"
+        if not (isinstance(row, list) and len(row) == 3 and all(map(_is_number, row))):
+            raise ScenarioError(where, "must be three finite numbers [x, y, class]")
+        x, y, label = row
+        if not (abs(x) <= MAX_COORDINATE and abs(y) <= MAX_COORDINATE):  # False for NaN
+            raise ScenarioError(where, f"x and y must be finite and between -{MAX_COORDINATE:g} "
+                                       f"and {MAX_COORDINATE:g}, not [{_describe(x)}, {_describe(y)}]")
+        if not isinstance(label, int):
+            raise ScenarioError(where, f"the class must be a whole number, not {_describe(label)}")
+        if not 0 <= label < n_classes:
+            raise ScenarioError(where, f"class {label} is out of range 0..{n_classes - 1}")
+    table = np.array(raw, dtype=np.float64).reshape(-1, 3)
+    return table[:, :2], table[:, 2].astype(int)
+
+
+def _test(raw, n_points: int) -> np.ndarray:
+    """A list of distinct point indices -> is_test (N,) bool."""
+    if not isinstance(raw, list):
+        raise ScenarioError("test", f"must be a list of point indices, not {_describe(raw)}")
+    is_test = np.zeros(n_points, dtype=bool)
+    for i, index in enumerate(raw):
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < n_points:
+            raise ScenarioError(f"test[{i}]", f"must index one of the {n_points} points, "
+                                              f"not {_describe(index)}")
+        if is_test[index]:
+            raise ScenarioError(f"test[{i}]", f"point {index} is listed twice")
+        is_test[index] = True
+    return is_test
+
+
+def _class_names(raw, at_least: int) -> list[str]:
+    """2..5 distinct non-empty names, at least ``at_least`` of them (the data's classes)."""
+    if not isinstance(raw, list | tuple) or not 2 <= len(raw) <= MAX_CLASSES:
+        raise ScenarioError("classes", f"must be a list of 2 to {MAX_CLASSES} names")
+    if len(raw) < at_least:
+        raise ScenarioError("classes", f"names {len(raw)} classes but data.classes is {at_least}")
+    for i, name in enumerate(raw):
+        if not isinstance(name, str) or not name.strip() or len(name) > MAX_CLASS_NAME:
+            raise ScenarioError(f"classes[{i}]", f"must be a name of 1 to {MAX_CLASS_NAME} "
+                                                 f"characters, not {_describe(name)}")
+        if name in raw[:i]:
+            raise ScenarioError(f"classes[{i}]", f"{_describe(name)} is used twice")
+    return list(raw)
+
+
+def _title(raw) -> str:
+    if not isinstance(raw, str) or len(raw) > MAX_TITLE:
+        raise ScenarioError("title", f"must be text of at most {MAX_TITLE} characters")
+    return raw
+
+
+def _object(raw, name: str) -> dict:
+    if not isinstance(raw, dict):
+        raise ScenarioError(name, f"must be an object {{...}}, not {_describe(raw)}")
+    return raw
+
+
+def _check_keys(doc: dict, allowed, prefix: str) -> None:
+    for key in doc:
+        if key not in allowed:
+            raise ScenarioError(prefix + key, f"unknown field (expected one of {', '.join(allowed)})")
+
+
+def _pick(doc: dict, *keys: str) -> dict:
+    return {key: doc[key] for key in keys if key in doc}
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _parse_int(digits: str) -> int | float:
+    """JSON integers: absurdly long ones become floats (inf past ~308 digits) instead of
+    overflowing float conversions or hitting Python's int-string length limit."""
+    return int(digits) if len(digits) <= 300 else float(digits)
+
+
+def _describe(value) -> str:
+    """A short JSON-style description of a value, for messages."""
+    if isinstance(value, list | dict):
+        return "a list" if isinstance(value, list) else "an object"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _one_line(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"

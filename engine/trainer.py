@@ -1,0 +1,251 @@
+"""The Trainer: a model, its data split and its optimizer, advanced by ``step(n)``.
+
+``step(n)`` is the only training call the app makes. It returns ``StepStats``
+(losses, accuracies, per-layer gradient norms, the divergence flag) measured on
+the parameters it leaves behind. Data, learning settings and architecture can
+each change between calls: new points keep the weights, new learning settings
+keep the weights, a new architecture starts again from the seed.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine.features import feature_matrix
+from engine.losses import LOSSES, one_hot, softmax
+from engine.nn import MLP
+from engine.optim import Penalty, make_optimizer
+from engine.settings import ModelSettings, TrainingSettings
+from engine.tensor import Tensor, no_grad
+
+# A loss above this (or not a number at all) means the run has blown up: no
+# sensible training of these models ever comes near it from a start below ~2.
+DIVERGED_LOSS = 1e4
+
+
+@dataclass(frozen=True)
+class StepStats:
+    """Where training stands. Losses are NaN when a split has no points."""
+
+    step: int
+    epoch: float
+    train_loss: float
+    train_accuracy: float
+    test_loss: float
+    test_accuracy: float
+    penalty: float
+    grad_norms: tuple[float, ...]  # ||dLoss/dW_l|| per layer, from the last step
+    diverged: bool  # the loss became infinite, NaN or above DIVERGED_LOSS; training stopped
+
+
+class Trainer:
+    """Owns model + data split + optimizer.
+
+    points: (N, 2) plane coordinates, labels: (N,) ints < n_classes,
+    is_test: (N,) bool. Training runs in ``dtype`` (float32 by default: these
+    networks gain nothing from float64, and the Tensor API stays float64).
+    """
+
+    def __init__(self, model: ModelSettings, training: TrainingSettings, n_classes: int,
+                 points=(), labels=(), is_test=None, seed: int = 0, dtype=np.float32):
+        self.model_settings = model
+        self.training = training
+        self.n_classes = n_classes
+        self.seed = seed
+        self.dtype = np.dtype(dtype)
+        self._grid_key = None
+        self._set_points(points, labels, is_test)
+        self.reset()
+
+    # ------------------------------------------------------------ changes
+    def reset(self) -> None:
+        """Fresh weights from the seed; step count, optimizer state and divergence cleared."""
+        m = self.model_settings
+        self.model = MLP(len(m.features), m.layers, self.n_classes, m.activation,
+                         seed=self.seed, dtype=self.dtype)
+        self._params = self.model.parameters()
+        self._build_optimizer()
+        self._batch_rng = np.random.default_rng([self.seed, 2])
+        self._new_epoch()
+        self.steps = 0
+        self.samples_seen = 0
+        self.diverged = False
+
+    def set_model(self, model: ModelSettings, n_classes: int | None = None) -> None:
+        """New architecture, activation, features or class count: rebuild from the seed."""
+        self.model_settings = model
+        if n_classes is not None:
+            self.n_classes = n_classes
+        self._set_points(self._points, self._labels, self._is_test)
+        self.reset()
+
+    def set_training(self, training: TrainingSettings) -> None:
+        """New loss, optimizer, learning rate, batch size or penalty; the weights stay."""
+        previous, self.training = self.training, training
+        if training.optimizer != previous.optimizer:
+            self._build_optimizer()
+        else:
+            self.optimizer.learning_rate = training.learning_rate
+            self.optimizer.penalty = Penalty(training.l1, training.l2)
+        if training.batch_size != previous.batch_size:
+            self._new_epoch()
+
+    def set_seed(self, seed: int) -> None:
+        self.seed = seed
+        self.reset()
+
+    def set_data(self, points, labels, is_test=None) -> None:
+        """New points (N, 2), labels (N,) and split (N,); the weights stay."""
+        self._set_points(points, labels, is_test)
+        self._new_epoch()
+
+    def _set_points(self, points, labels, is_test) -> None:
+        points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+        labels = np.asarray(labels, dtype=np.intp).reshape(-1)
+        is_test = np.zeros(len(points), bool) if is_test is None else np.asarray(is_test, bool)
+        if not len(points) == len(labels) == len(is_test):
+            raise ValueError("points, labels and is_test must have the same length")
+        if len(labels) and (labels.min() < 0 or labels.max() >= self.n_classes):
+            raise ValueError(f"labels must be between 0 and {self.n_classes - 1}")
+        self._points, self._labels, self._is_test = points, labels, is_test
+        # Train points first, then test points: each split is a contiguous slice.
+        order = np.concatenate([np.flatnonzero(~is_test), np.flatnonzero(is_test)])
+        self._n_train = int((~is_test).sum())
+        self._ordered_labels = labels[order]
+        self._x = feature_matrix(points[order], self.model_settings.features, self.dtype)
+        self._target = one_hot(self._ordered_labels, self.n_classes, self.dtype)
+        self._x_train = Tensor(self._x[:, : self._n_train], dtype=self.dtype)
+
+    def _new_epoch(self) -> None:
+        """Make the next mini-batch start a freshly shuffled epoch."""
+        self._batches: list[tuple[Tensor, np.ndarray]] = []
+        self._cursor = 0
+
+    def _build_optimizer(self) -> None:
+        t = self.training
+        self.optimizer = make_optimizer(t.optimizer, self._params, t.learning_rate,
+                                        penalty=Penalty(t.l1, t.l2), penalised=self.model.weights())
+
+    # ----------------------------------------------------------- training
+    @property
+    def n_train(self) -> int:
+        return self._n_train
+
+    @property
+    def n_test(self) -> int:
+        return len(self._labels) - self._n_train
+
+    @property
+    def epoch(self) -> float:
+        return self.samples_seen / self._n_train if self._n_train else 0.0
+
+    def step(self, n: int = 1) -> StepStats:
+        """Take n optimisation steps (fewer if the loss stops being finite)."""
+        if self._n_train and not self.diverged:
+            snapshot = [p.data.copy() for p in self._params]
+            loss_fn = LOSSES[self.training.loss]
+            with np.errstate(all="ignore"):
+                for _ in range(n):
+                    x, target = self._next_batch()
+                    for p in self._params:
+                        p.grad = None
+                    loss = loss_fn(self.model(x), target)
+                    if not loss.data < DIVERGED_LOSS:  # also catches NaN
+                        self._diverge(snapshot)
+                        break
+                    loss.backward()
+                    self.optimizer.step()
+                    self.steps += 1
+                    self.samples_seen += x.data.shape[1]
+            stats = self.evaluate()
+            if not (self.diverged or stats.train_loss < DIVERGED_LOSS):
+                self._diverge(snapshot)
+                stats = self.evaluate()
+            return stats
+        return self.evaluate()
+
+    def _next_batch(self) -> tuple[Tensor, np.ndarray]:
+        """The next mini-batch, features x batch: x (F, B), target (K, B)."""
+        n, size = self._n_train, self.training.batch_size
+        if size == 0 or size >= n:
+            return self._x_train, self._target[:, :n]
+        if self._cursor >= len(self._batches):  # a new epoch: one shuffle, then slices
+            order = self._batch_rng.permutation(n)
+            x, target = self._x[:, order], self._target[:, order]
+            self._batches = [(Tensor(x[:, i:i + size], dtype=self.dtype), target[:, i:i + size])
+                             for i in range(0, n, size)]
+            self._cursor = 0
+        self._cursor += 1
+        return self._batches[self._cursor - 1]
+
+    def _diverge(self, snapshot: list[np.ndarray]) -> None:
+        """Stop: keep the parameters if they are still finite, else the last finite ones."""
+        self.diverged = True
+        if not all(np.isfinite(p.data).all() for p in self._params):
+            for p, saved in zip(self._params, snapshot):
+                np.copyto(p.data, saved)
+        self._build_optimizer()
+
+    # --------------------------------------------------------- evaluation
+    def evaluate(self) -> StepStats:
+        """Losses and accuracies of the current parameters on both splits."""
+        n = self._n_train
+        with no_grad(), np.errstate(all="ignore"):
+            scores = self.model(Tensor(self._x, dtype=self.dtype)).data
+            train_loss, train_acc = self._measure(scores[:, :n], self._target[:, :n],
+                                                  self._ordered_labels[:n])
+            test_loss, test_acc = self._measure(scores[:, n:], self._target[:, n:],
+                                                self._ordered_labels[n:])
+        return StepStats(
+            step=self.steps, epoch=self.epoch,
+            train_loss=train_loss, train_accuracy=train_acc,
+            test_loss=test_loss, test_accuracy=test_acc,
+            penalty=self.optimizer.penalty.value(self.model.weights()),
+            grad_norms=self.grad_norms(), diverged=self.diverged,
+        )
+
+    def _measure(self, scores, target, labels) -> tuple[float, float]:
+        if not labels.size:
+            return math.nan, math.nan
+        loss = LOSSES[self.training.loss](Tensor(scores, dtype=self.dtype), target)
+        accuracy = float((scores.argmax(axis=0) == labels).mean())
+        return float(loss.data), accuracy
+
+    def grad_norms(self) -> tuple[float, ...]:
+        """||dLoss/dW|| per layer from the last backward pass (0 before any)."""
+        return tuple(
+            0.0 if w.grad is None else float(np.sqrt(np.vdot(w.grad, w.grad)))
+            for w in self.model.weights()
+        )
+
+    # ---------------------------------------------------------- prediction
+    def predict(self, points) -> np.ndarray:
+        """Class probabilities (K, N) for points (N, 2)."""
+        x = feature_matrix(points, self.model_settings.features, self.dtype)
+        return self._probabilities(Tensor(x, dtype=self.dtype))
+
+    def predict_grid(self, bounds: tuple[float, float, float, float],
+                     resolution: int | tuple[int, int]) -> np.ndarray:
+        """Class probabilities on a grid of pixel centres, without building a graph.
+
+        bounds: (x_min, x_max, y_min, y_max); resolution: n or (nx, ny).
+        Returns (K, ny, nx): row i is y_min + (i + 0.5) * dy, column j likewise in x.
+        """
+        nx, ny = (resolution, resolution) if isinstance(resolution, int) else resolution
+        key = (tuple(bounds), nx, ny, self.model_settings.features)
+        if key != self._grid_key:
+            x_min, x_max, y_min, y_max = bounds
+            xs = x_min + (np.arange(nx) + 0.5) * (x_max - x_min) / nx
+            ys = y_min + (np.arange(ny) + 0.5) * (y_max - y_min) / ny
+            grid = np.stack(np.meshgrid(xs, ys), axis=-1).reshape(-1, 2)
+            self._grid_x = Tensor(feature_matrix(grid, self.model_settings.features, self.dtype),
+                                  dtype=self.dtype)
+            self._grid_key = key
+        return self._probabilities(self._grid_x).reshape(self.n_classes, ny, nx)
+
+    def _probabilities(self, x: Tensor) -> np.ndarray:
+        with no_grad(), np.errstate(all="ignore"):
+            return softmax(self.model(x).data)

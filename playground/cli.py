@@ -1,0 +1,193 @@
+"""The command line: the window by default, ``train`` and ``render`` headless.
+
+    python -m playground [--scenario FILE]
+    python -m playground train [options] [--json]
+    python -m playground render [options] --out FILE.png
+
+Bad usage or a bad file prints one line on stderr and exits with code 2.
+Nothing here imports Qt unless the window or ``render`` is asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+
+from engine.scenario import Scenario, ScenarioError, load
+from engine.settings import DataSettings, ModelSettings, Settings, SettingsError, TrainingSettings
+from engine.trainer import DIVERGED_LOSS, StepStats, Trainer
+
+USAGE_ERROR = 2
+
+# settings field -> (section, command-line option)
+OPTIONS = {
+    "dataset": ("data", "--dataset"), "points": ("data", "--points"), "noise": ("data", "--noise"),
+    "classes": ("data", "--classes"), "test_fraction": ("data", "--test-fraction"),
+    "kind": ("model", "--model"), "hidden": ("model", "--hidden"),
+    "activation": ("model", "--activation"), "features": ("model", "--features"),
+    "loss": ("training", "--loss"), "optimizer": ("training", "--optimizer"),
+    "learning_rate": ("training", "--lr"), "batch_size": ("training", "--batch-size"),
+    "l1": ("training", "--l1"), "l2": ("training", "--l2"),
+}
+
+
+class UsageError(Exception):
+    """Bad usage: reported as one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in text.split(",") if name.strip())
+
+
+def _widths(text: str) -> tuple[int, ...]:
+    if text.strip().lower() in ("", "none"):
+        return ()
+    try:
+        return tuple(int(width) for width in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected layer widths like 8,8, not {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="playground", description="Decision Boundary Playground: see how neural "
+                     "networks learn. With no command, opens the window.")
+    parser.add_argument("--scenario", dest="window_scenario", metavar="FILE",
+                        help="open this scenario file in the window")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    train = commands.add_parser("train", help="train headless and print the result")
+    render = commands.add_parser("render", help="train headless, then save the boundary picture")
+    for command in (train, render):
+        _add_session_options(command)
+    train.add_argument("--json", action="store_true", help="print one JSON object")
+    render.add_argument("--out", metavar="FILE.png", required=True, help="where to save the picture")
+    render.add_argument("--size", metavar="WxH", default="800x800", help="picture size in pixels")
+    return parser
+
+
+def _add_session_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--scenario", metavar="FILE", help="start from this scenario file")
+    data = p.add_argument_group("data (regenerates the points)")
+    data.add_argument("--dataset", help="xor, circles, moons, spiral, gaussians, linear, checkerboard")
+    data.add_argument("--points", type=int, metavar="N")
+    data.add_argument("--noise", type=float, metavar="F")
+    data.add_argument("--classes", type=int, metavar="K")
+    data.add_argument("--test-fraction", type=float, metavar="F")
+    data.add_argument("--seed", type=int, metavar="N", help="seed for the points and the initial weights")
+    model = p.add_argument_group("model")
+    model.add_argument("--model", dest="kind", help="linear or mlp")
+    model.add_argument("--hidden", type=_widths, metavar="8,8", help="hidden layer widths")
+    model.add_argument("--activation", help="relu, tanh, sigmoid, leaky_relu, linear")
+    model.add_argument("--features", type=_names, metavar="x1,x2,...",
+                       help="x1, x2, x1^2, x2^2, x1x2, sin_x1, sin_x2, r, theta")
+    training = p.add_argument_group("training")
+    training.add_argument("--loss", help="cross_entropy, hinge, mse")
+    training.add_argument("--optimizer", help="sgd, momentum, adam")
+    training.add_argument("--lr", dest="learning_rate", type=float, metavar="F", help="learning rate")
+    training.add_argument("--batch-size", type=int, metavar="N", help="0 = full batch")
+    training.add_argument("--l1", type=float, metavar="F")
+    training.add_argument("--l2", type=float, metavar="F")
+    training.add_argument("--steps", type=int, default=1000, metavar="N", help="training steps (1000)")
+
+
+def scenario_from_args(args: argparse.Namespace) -> Scenario:
+    """The scenario file (or the defaults) with the command line's settings on top."""
+    base = load(args.scenario) if args.scenario else Scenario.generate(Settings())
+    changes: dict[str, dict] = {"data": {}, "model": {}, "training": {}}
+    for name, (section, _) in OPTIONS.items():
+        value = getattr(args, name)
+        if value is not None:
+            changes[section][name] = value
+    seed = base.settings.seed if args.seed is None else args.seed
+    if args.seed is not None:
+        changes["data"]["seed"] = args.seed
+    old = base.settings
+    try:
+        settings = Settings(
+            data=DataSettings(**{**old.data.to_dict(), **changes["data"]}),
+            model=ModelSettings(**{**old.model.to_dict(), **changes["model"]}),
+            training=TrainingSettings(**{**old.training.to_dict(), **changes["training"]}),
+            seed=seed,
+        )
+    except SettingsError as error:
+        option = OPTIONS.get(error.field, (None, "--" + error.field))[1]
+        raise UsageError(f"{option}: {error.message}") from None
+    if changes["data"] or not args.scenario:
+        return Scenario.generate(settings, title=base.title)
+    base.settings = settings
+    return base
+
+
+def make_trainer(scenario: Scenario) -> Trainer:
+    s = scenario.settings
+    return Trainer(s.model, s.training, scenario.n_classes, scenario.points, scenario.labels,
+                   scenario.is_test, seed=s.seed)
+
+
+def train(args: argparse.Namespace) -> int:
+    if args.steps < 0:
+        raise UsageError("--steps: must be 0 or more")
+    scenario = scenario_from_args(args)
+    trainer = make_trainer(scenario)
+    start = time.perf_counter()
+    stats = trainer.step(args.steps) if args.steps else trainer.evaluate()
+    seconds = time.perf_counter() - start
+    if args.json:
+        print(json.dumps(_as_json(stats, seconds)))
+    else:
+        print(describe(scenario, trainer))
+        print(report(stats, seconds))
+    return 0
+
+
+def describe(scenario: Scenario, trainer: Trainer) -> str:
+    d = scenario.settings.data
+    source = scenario.title or f"{d.dataset}"
+    return (f"{source}: {len(scenario.points)} points ({trainer.n_train} train, {trainer.n_test} test), "
+            f"{trainer.model.summary()}")
+
+
+def report(stats: StepStats, seconds: float) -> str:
+    line = (f"step {stats.step}: train loss {stats.train_loss:.4f}, accuracy {stats.train_accuracy:.1%}"
+            f" | test loss {stats.test_loss:.4f}, accuracy {stats.test_accuracy:.1%}  ({seconds:.2f} s)")
+    if stats.diverged:
+        line += (f"\ndiverged at step {stats.step}: the loss became infinite or exceeded "
+                 f"{DIVERGED_LOSS:g}; lower the learning rate")
+    return line
+
+
+def _as_json(stats: StepStats, seconds: float) -> dict:
+    def number(x: float):
+        return x if math.isfinite(x) else None
+
+    return {
+        "steps": stats.step,
+        "train_loss": number(stats.train_loss), "train_accuracy": number(stats.train_accuracy),
+        "test_loss": number(stats.test_loss), "test_accuracy": number(stats.test_accuracy),
+        "diverged": stats.diverged, "seconds": round(seconds, 6),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command == "train":
+            return train(args)
+        if args.command == "render":
+            from playground.render import render
+
+            return render(args)
+        from playground.app import run
+
+        return run(args.window_scenario)
+    except (UsageError, ScenarioError) as error:
+        print(f"playground: {error}", file=sys.stderr)
+        return USAGE_ERROR

@@ -1,0 +1,27 @@
+"""Input feature maps."""
+
+import numpy as np
+import pytest
+
+from engine.features import FEATURES, check_features, feature_matrix
+
+
+def test_feature_matrix_is_features_by_batch():
+    points = np.array([[0.5, -2.0], [1.0, 0.0], [0.0, 1.0]])
+    m = feature_matrix(points, ["x1", "x2", "x1^2", "x2^2", "x1x2", "sin_x1", "sin_x2", "r", "theta"])
+    assert m.shape == (9, 3)
+    np.testing.assert_allclose(m[:, 0], [0.5, -2.0, 0.25, 4.0, -1.0, 1.0, 0.0, np.hypot(0.5, 2), np.arctan2(-2, 0.5)],
+                               atol=1e-12)
+    np.testing.assert_allclose(m[5:7, 2], [0.0, 0.0], atol=1e-12)  # sin(pi * 0), sin(pi * 1)
+
+
+def test_every_feature_has_a_label():
+    assert all(label for label, _ in FEATURES.values())
+
+
+@pytest.mark.parametrize("names, message", [
+    ([], "at least one"), (["x3"], "unknown feature 'x3'"), (["x1", "x1"], "once"),
+])
+def test_bad_selections(names, message):
+    with pytest.raises(ValueError, match=message):
+        check_features(names)

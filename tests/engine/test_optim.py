@@ -1,0 +1,91 @@
+"""Optimizers against hand-computed updates; penalties against their formulas."""
+
+import numpy as np
+import pytest
+
+from engine import Tensor
+from engine.gradcheck import numerical_gradient
+from engine.optim import SGD, Adam, Penalty, make_optimizer
+
+
+def param(values, grad):
+    p = Tensor(np.array(values, dtype=float), requires_grad=True)
+    p.grad = np.array(grad, dtype=float)
+    return p
+
+
+def test_sgd_step():
+    p = param([1.0, -2.0], [0.5, 1.0])
+    SGD([p], 0.1).step()
+    np.testing.assert_allclose(p.data, [0.95, -2.1])
+
+
+def test_momentum_accumulates_velocity():
+    p = param([0.0], [1.0])
+    opt = SGD([p], 0.1, momentum=0.9)
+    opt.step()
+    opt.step()  # v1 = -0.1, v2 = 0.9 v1 - 0.1 = -0.19
+    np.testing.assert_allclose(p.data, [-0.29])
+    np.testing.assert_allclose(opt.state()["velocity"][0], [-0.19])
+
+
+def test_adam_first_step_moves_by_the_learning_rate():
+    p = param([1.0, 1.0], [0.001, -50.0])
+    Adam([p], 0.01).step()  # bias-corrected m/sqrt(v) = sign(g) on the first step
+    np.testing.assert_allclose(p.data, [0.99, 1.01], rtol=1e-6)
+
+
+def test_adam_matches_the_textbook_recurrence():
+    grads = [np.array([0.3, -1.0]), np.array([0.1, 0.5]), np.array([-0.2, 0.2])]
+    p = param([0.5, -0.5], grads[0])
+    opt = Adam([p], 0.05)
+    x, m, v = np.array([0.5, -0.5]), np.zeros(2), np.zeros(2)
+    for t, g in enumerate(grads, start=1):
+        p.grad = g
+        opt.step()
+        m = 0.9 * m + 0.1 * g
+        v = 0.999 * v + 0.001 * g * g
+        x = x - 0.05 * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
+    np.testing.assert_allclose(p.data, x, rtol=1e-6)
+    assert opt.state()["t"] == 3
+
+
+def test_learning_rate_changes_keep_state():
+    p = param([0.0], [1.0])
+    opt = SGD([p], 0.1, momentum=0.9)
+    opt.step()
+    opt.learning_rate = 1.0
+    opt.step()  # v = 0.9 * -0.1 - 1.0 = -1.09
+    np.testing.assert_allclose(p.data, [-0.1 - 1.09])
+
+
+def test_parameters_without_gradient_are_left_alone():
+    a, b = param([1.0], [1.0]), Tensor(np.array([5.0]), requires_grad=True)
+    opt = SGD([a, b], 0.5, momentum=0.9)
+    opt.step()
+    np.testing.assert_allclose(b.data, [5.0])
+    np.testing.assert_allclose(a.data, [0.5])
+
+
+def test_penalty_gradient_matches_its_value():
+    w = np.array([[0.5, -1.5], [2.0, -0.25]])
+    penalty = Penalty(l1=0.01, l2=0.1)
+    weight = Tensor(w)
+    numeric = numerical_gradient(lambda: penalty.value([weight]), weight.data)
+    np.testing.assert_allclose(penalty.gradient(w), numeric, rtol=1e-6)
+    assert penalty.value([weight]) == pytest.approx(0.01 * 4.25 + 0.1 * 6.5625)
+
+
+def test_penalty_acts_on_weights_not_biases():
+    w, b = param([1.0], [0.0]), param([1.0], [0.0])
+    SGD([w, b], 0.1, penalty=Penalty(l2=0.5), penalised=[w]).step()
+    np.testing.assert_allclose(w.data, [1.0 - 0.1 * 2 * 0.5 * 1.0])
+    np.testing.assert_allclose(b.data, [1.0])
+
+
+def test_make_optimizer():
+    p = param([0.0], [1.0])
+    assert isinstance(make_optimizer("adam", [p], 0.1), Adam)
+    assert make_optimizer("momentum", [p], 0.1).momentum == 0.9
+    with pytest.raises(ValueError, match="unknown optimizer 'rmsprop'"):
+        make_optimizer("rmsprop", [p], 0.1)

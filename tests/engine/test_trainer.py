@@ -1,0 +1,149 @@
+"""The Trainer: stepping, live changes, divergence, grid prediction."""
+
+import math
+
+import numpy as np
+import pytest
+
+from engine.datasets import generate, split
+from engine.settings import ModelSettings, TrainingSettings
+from engine.trainer import Trainer
+
+
+def make(dataset="xor", classes=2, model=ModelSettings(), training=TrainingSettings(), points=200,
+         test_fraction=0.2, seed=0):
+    p, y = generate(dataset, points, 0.05, classes, seed=1)
+    return Trainer(model, training, classes, p, y, split(len(p), test_fraction, 1), seed=seed)
+
+
+def weights(trainer):
+    return [p.data.copy() for p in trainer.model.parameters()]
+
+
+def test_training_lowers_the_loss_and_counts_steps():
+    trainer = make()
+    before = trainer.evaluate()
+    after = trainer.step(50)
+    assert after.step == 50 and after.train_loss < before.train_loss
+    assert after.epoch == pytest.approx(50.0)  # full batch: one step is one epoch
+    assert len(after.grad_norms) == 3 and all(g > 0 for g in after.grad_norms)
+    assert trainer.model.parameters()[0].dtype == np.float32
+
+
+def test_reset_restores_the_initial_weights():
+    trainer = make()
+    initial = weights(trainer)
+    trainer.step(20)
+    assert not np.array_equal(weights(trainer)[0], initial[0])
+    trainer.reset()
+    for now, then in zip(weights(trainer), initial):
+        np.testing.assert_array_equal(now, then)
+    assert trainer.steps == 0
+    assert not np.array_equal(weights(make(seed=1))[0], initial[0])
+
+
+def test_new_points_keep_the_weights():
+    trainer = make()
+    trainer.step(10)
+    kept = weights(trainer)
+    p, y = generate("xor", 50, 0.0, 2, seed=9)
+    trainer.set_data(p, y)
+    for now, then in zip(weights(trainer), kept):
+        np.testing.assert_array_equal(now, then)
+    assert trainer.n_train == 50 and trainer.n_test == 0
+    assert trainer.step(1).step == 11
+
+
+def test_new_training_settings_keep_the_weights_and_apply():
+    trainer = make(training=TrainingSettings(optimizer="momentum"))
+    trainer.step(5)
+    kept = weights(trainer)
+    trainer.set_training(TrainingSettings(optimizer="momentum", learning_rate=0.05, l2=0.01))
+    assert trainer.optimizer.learning_rate == 0.05 and trainer.optimizer.penalty.l2 == 0.01
+    assert any(np.any(v) for v in trainer.optimizer.velocity)  # momentum state survived
+    for now, then in zip(weights(trainer), kept):
+        np.testing.assert_array_equal(now, then)
+    trainer.set_training(TrainingSettings(optimizer="adam", learning_rate=0.05, l2=0.01))
+    assert trainer.optimizer.name == "adam"
+    assert trainer.step(1).penalty > 0
+
+
+def test_new_architecture_rebuilds_from_the_seed():
+    trainer = make()
+    trainer.step(5)
+    trainer.set_model(ModelSettings(hidden=(4,), features=("x1", "x2", "x1x2")))
+    assert trainer.model.sizes == [3, 4, 2] and trainer.steps == 0
+    assert trainer.step(5).step == 5
+
+
+def test_linear_kind_ignores_the_hidden_layers():
+    trainer = make(model=ModelSettings(kind="linear", hidden=(8, 8)))
+    assert trainer.model.sizes == [2, 2]
+
+
+def test_mini_batches_walk_through_epochs():
+    trainer = make(training=TrainingSettings(batch_size=32), test_fraction=0.0)
+    stats = trainer.step(7)  # 200 points / 32 = 7 batches, the last one of 8
+    assert trainer.samples_seen == 200 and stats.epoch == pytest.approx(1.0)
+    trainer.step(7)
+    assert stats.step == 7 and trainer.epoch == pytest.approx(2.0)
+
+
+def test_absurd_learning_rate_diverges_and_stops_cleanly():
+    trainer = make(model=ModelSettings(activation="relu"), training=TrainingSettings(learning_rate=1e5))
+    stats = trainer.step(100)
+    assert stats.diverged and stats.step < 100
+    assert all(np.isfinite(p.data).all() for p in trainer.model.parameters())
+    assert trainer.step(10).step == stats.step  # stays stopped until reset
+    trainer.reset()
+    assert not trainer.diverged
+
+
+def test_divergence_restores_finite_parameters(monkeypatch):
+    trainer = make()
+    trainer.step(3)
+    good = weights(trainer)
+    original = trainer.optimizer.step
+
+    def poison():
+        original()
+        trainer.model.parameters()[0].data[0, 0] = np.nan
+
+    monkeypatch.setattr(trainer.optimizer, "step", poison)
+    stats = trainer.step(5)
+    assert stats.diverged
+    for now, then in zip(weights(trainer), good):
+        np.testing.assert_array_equal(now, then)
+
+
+def test_no_points_no_training_no_crash():
+    trainer = Trainer(ModelSettings(), TrainingSettings(), 2)
+    stats = trainer.step(10)
+    assert stats.step == 0 and math.isnan(stats.train_loss) and math.isnan(stats.test_accuracy)
+    assert trainer.predict_grid((-1, 1, -1, 1), 4).shape == (2, 4, 4)
+
+
+def test_labels_must_fit_the_classes():
+    with pytest.raises(ValueError, match="labels must be between 0 and 1"):
+        Trainer(ModelSettings(), TrainingSettings(), 2, [[0, 0]], [2])
+
+
+def test_predict_grid_rows_are_y_and_columns_are_x():
+    trainer = make(dataset="linear", model=ModelSettings(kind="linear"))
+    layer = trainer.model.layers[0]
+    layer.W.data[:] = [[0, -4], [0, 4]]  # class 1 wins where y > 0
+    layer.b.data[:] = 0
+    grid = trainer.predict_grid((-1, 1, -1, 1), (5, 4))
+    assert grid.shape == (2, 4, 5)
+    np.testing.assert_allclose(grid.sum(axis=0), 1, rtol=1e-6)
+    assert np.all(grid[1, -1] > 0.9) and np.all(grid[1, 0] < 0.1)
+    centres = np.array([[-0.6, -0.75], [0.2, 0.25]])  # (column 1, row 0) and (column 3, row 2)
+    np.testing.assert_allclose(trainer.predict(centres)[:, 0], grid[:, 0, 1], rtol=1e-6)
+    np.testing.assert_allclose(trainer.predict(centres)[:, 1], grid[:, 2, 3], rtol=1e-6)
+
+
+def test_accuracy_counts_each_split():
+    trainer = make(test_fraction=0.5)
+    stats = trainer.step(300)
+    assert trainer.n_train == trainer.n_test == 100
+    assert 0.9 <= stats.train_accuracy <= 1 and 0.8 <= stats.test_accuracy <= 1
