@@ -1,0 +1,61 @@
+"""Training curves with bounded memory, however long the run.
+
+Samples are kept at least ``stride`` steps apart, except the newest, which
+always reflects the latest numbers. When the buffer fills, every other sample
+is dropped and the stride doubles, so a run of a million steps still shows its
+whole shape in ``capacity`` points.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+FIELDS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
+
+
+class History:
+    """steps: (n,) int; values[field]: (n,) float, for field in ``fields``."""
+
+    def __init__(self, capacity: int = 1024, fields: tuple[str, ...] = FIELDS):
+        if capacity < 4:
+            raise ValueError("capacity must be at least 4")
+        self.capacity = capacity
+        self.fields = fields
+        self._steps = np.zeros(capacity, dtype=np.int64)
+        self._values = np.zeros((len(fields), capacity))
+        self.clear()
+
+    def clear(self) -> None:
+        self.n = 0
+        self.stride = 1
+
+    def __len__(self) -> int:
+        return self.n
+
+    @property
+    def steps(self) -> np.ndarray:
+        return self._steps[: self.n]
+
+    def values(self, name: str) -> np.ndarray:
+        return self._values[self.fields.index(name), : self.n]
+
+    def append(self, step: int, values) -> None:
+        """Record ``values`` (anything with the fields as attributes) at ``step``."""
+        n = self.n
+        if n >= 2 and step - self._steps[n - 2] < self.stride:
+            row = n - 1  # too close to the previous kept sample: the newest moves on
+        else:
+            if n == self.capacity:
+                self._halve()
+            row = self.n
+            self.n += 1
+        self._steps[row] = step
+        self._values[:, row] = [getattr(values, name) for name in self.fields]
+
+    def _halve(self) -> None:
+        keep = np.r_[0 : self.n - 1 : 2, self.n - 1]
+        count = len(keep)
+        self._steps[:count] = self._steps[keep]
+        self._values[:, :count] = self._values[:, keep]
+        self.n = count
+        self.stride *= 2

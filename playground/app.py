@@ -1,0 +1,35 @@
+"""Start the window: the QApplication, global settings and the main window."""
+
+from __future__ import annotations
+
+import sys
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import QApplication
+
+from engine.allocator import keep_freed_memory
+from playground.main_window import APP_NAME, MainWindow
+from playground.session import Session
+
+
+def create_app() -> QApplication:
+    """The QApplication (made once), with the settings every window relies on."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    pg.setConfigOptions(antialias=True, imageAxisOrder="row-major")
+    return app
+
+
+def run(scenario_path: str | None = None) -> int:
+    """Open the window (on ``scenario_path``, or the XOR demo) and run until it closes.
+
+    A bad scenario file raises ScenarioError before any window appears.
+    """
+    keep_freed_memory()
+    app = create_app()
+    session = Session()
+    if scenario_path:
+        session.open(scenario_path)
+    window = MainWindow(session)
+    window.show()
+    return app.exec()

@@ -1,0 +1,141 @@
+"""The model panel: linear classifier or MLP, layers, activation, input features.
+
+Hidden layers are edited with +/- buttons, a layer count and a width per
+layer, as in TensorFlow Playground. Any change rebuilds the model from the
+seed; the points stay.
+
+Listens to: session.settings_changed, session.points_changed (class count).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup, QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QRadioButton, QToolButton,
+    QVBoxLayout, QWidget,
+)
+
+from engine.nn import MAX_HIDDEN_LAYERS, MAX_WIDTH
+from engine.settings import ModelSettings
+from playground import labels
+from playground.panels.controls import choice_box, form, quiet, select
+from playground.session import Session
+
+NEW_LAYER_WIDTH = 4
+
+
+class Stepper(QWidget):
+    """[-] value [+]: a small counter with a label after the number."""
+
+    def __init__(self, unit: str, low: int, high: int, on_change):
+        super().__init__()
+        self.unit, self.low, self.high, self.on_change = unit, low, high, on_change
+        self.value = low
+        self.minus, self.plus = QToolButton(text="\u2212"), QToolButton(text="+")
+        self.label = QLabel()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.minus)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.plus)
+        self.minus.clicked.connect(lambda: self._change(-1))
+        self.plus.clicked.connect(lambda: self._change(+1))
+
+    def set_value(self, value: int) -> None:
+        self.value = value
+        self.label.setText(f"{value} {self.unit}")
+        self.minus.setEnabled(value > self.low)
+        self.plus.setEnabled(value < self.high)
+
+    def _change(self, delta: int) -> None:
+        self.on_change(min(self.high, max(self.low, self.value + delta)))
+
+
+class ModelPanel(QGroupBox):
+    def __init__(self, session: Session, parent=None):
+        super().__init__("Model", parent)
+        self.session = session
+        self.linear = QRadioButton("Linear classifier")
+        self.mlp = QRadioButton("Neural network (MLP)")
+        self.kind = QButtonGroup(self)
+        self.kind.addButton(self.linear)
+        self.kind.addButton(self.mlp)
+        self.layer_count = Stepper("hidden layers", 0, MAX_HIDDEN_LAYERS, self._set_layer_count)
+        self.widths = [Stepper("neurons", 1, MAX_WIDTH, lambda w, i=i: self._set_width(i, w))
+                       for i in range(MAX_HIDDEN_LAYERS)]
+        self.activation = choice_box(labels.ACTIVATIONS, "The non-linearity after every hidden layer")
+        self.features = {name: QCheckBox(label) for name, label in labels.FEATURE_LABELS.items()}
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+
+        self.layers = layers = form()
+        layers.addRow("Layers", self.layer_count)
+        for i, stepper in enumerate(self.widths):
+            layers.addRow(f"Layer {i + 1}", stepper)
+        layers.addRow("Activation", self.activation)
+        grid = QGridLayout()
+        for i, box in enumerate(self.features.values()):
+            grid.addWidget(box, i // 3, i % 3)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.linear)
+        outer.addWidget(self.mlp)
+        outer.addLayout(layers)
+        outer.addWidget(QLabel("Input features"))
+        outer.addLayout(grid)
+        outer.addWidget(self.summary)
+
+        self.kind.buttonClicked.connect(lambda _: self._apply())
+        self.activation.currentIndexChanged.connect(lambda _: self._apply())
+        for box in self.features.values():
+            box.toggled.connect(lambda _: self._apply())
+        session.settings_changed.connect(self.show_settings)
+        session.points_changed.connect(self.show_summary)
+        self.show_settings()
+
+    @property
+    def _model(self) -> ModelSettings:
+        return self.session.settings.model
+
+    # ---------------------------------------------------- widget -> session
+    def _set_layer_count(self, count: int) -> None:
+        hidden = self._model.hidden
+        hidden = hidden[:count] + (NEW_LAYER_WIDTH,) * (count - len(hidden))
+        self.session.set_model_settings(self._model.replace(kind="mlp", hidden=hidden))
+
+    def _set_width(self, layer: int, width: int) -> None:
+        hidden = list(self._model.hidden)
+        hidden[layer] = width
+        self.session.set_model_settings(self._model.replace(hidden=tuple(hidden)))
+
+    def _apply(self) -> None:
+        chosen = tuple(name for name, box in self.features.items() if box.isChecked())
+        if not chosen:  # the model needs at least one input: keep the last box ticked
+            self.show_settings()
+            return
+        self.session.set_model_settings(self._model.replace(
+            kind="linear" if self.linear.isChecked() else "mlp",
+            activation=self.activation.currentData(), features=chosen))
+
+    # ---------------------------------------------------- session -> widget
+    def show_settings(self) -> None:
+        m = self._model
+        is_mlp = m.kind == "mlp"
+        with quiet(self.kind, self.activation, *self.features.values()):
+            self.mlp.setChecked(is_mlp)
+            self.linear.setChecked(not is_mlp)
+            select(self.activation, m.activation)
+            for name, box in self.features.items():
+                box.setChecked(name in m.features)
+        self.layer_count.set_value(len(m.hidden))
+        self.layer_count.setEnabled(is_mlp)
+        self.activation.setEnabled(is_mlp)
+        for i, stepper in enumerate(self.widths):
+            shown = i < len(m.hidden)
+            self.layers.setRowVisible(stepper, shown)
+            stepper.setEnabled(is_mlp)
+            if shown:
+                stepper.set_value(m.hidden[i])
+        self.show_summary()
+
+    def show_summary(self) -> None:
+        self.summary.setText(self.session.trainer.model.summary())
+

@@ -1,0 +1,120 @@
+"""The training panel: loss, optimizer, learning rate, batch size, penalties, seed.
+
+Everything but the seed applies to a running model without resetting it; a
+new seed restarts from new initial weights.
+
+Listens to: session.settings_changed.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import QComboBox, QGroupBox
+
+from engine.settings import MAX_LEARNING_RATE, MAX_SEED, TrainingSettings
+from playground import labels
+from playground.panels.controls import choice_box, form, int_box, quiet, select
+from playground.session import Session
+
+LEARNING_RATES = (0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+PENALTIES = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1)
+
+
+class NumberChoice(QComboBox):
+    """Preset numbers to pick from, or type your own; emits ``chosen(float)`` once per edit."""
+
+    chosen = Signal(float)
+
+    def __init__(self, presets, low: float, high: float, tooltip: str = ""):
+        super().__init__()
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setToolTip(tooltip)
+        self.low, self.high = low, high
+        for value in presets:
+            self.addItem(_number(value), value)
+        validator = QDoubleValidator(low, high, 8, self)
+        validator.setNotation(QDoubleValidator.Notation.ScientificNotation)
+        self.setValidator(validator)
+        self.activated.connect(lambda _: self._emit())
+        self.lineEdit().editingFinished.connect(self._emit)
+        self.value = presets[0]
+
+    def set_value(self, value: float) -> None:
+        self.value = value
+        index = self.findData(value)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setEditText(_number(value))
+
+    def _emit(self) -> None:
+        try:
+            value = float(self.currentText())
+        except ValueError:
+            value = math.nan
+        if not self.low <= value <= self.high:  # not a number, or out of range: show the last good one
+            self.set_value(self.value)
+            return
+        if value != self.value:
+            self.value = value
+            self.chosen.emit(value)
+
+
+class TrainingPanel(QGroupBox):
+    def __init__(self, session: Session, parent=None):
+        super().__init__("Training", parent)
+        self.session = session
+        self.loss = choice_box(labels.LOSSES, "What the optimizer minimises (separate from the activations)")
+        self.optimizer = choice_box(labels.OPTIMIZERS, "How each step moves the weights")
+        self.learning_rate = NumberChoice(LEARNING_RATES, 1e-6, MAX_LEARNING_RATE,
+                                          "Step size: too small is slow, too large diverges")
+        self.batch_size = int_box(0, 5000, 10, "Points per step; 'full batch' uses every training point",
+                                  special="full batch")
+        self.l1 = NumberChoice(PENALTIES, 0.0, 10.0, "L1 penalty on the weights: pushes them to exactly 0")
+        self.l2 = NumberChoice(PENALTIES, 0.0, 10.0, "L2 penalty on the weights: keeps them small")
+        self.seed = int_box(0, min(MAX_SEED, 2**31 - 1), 1, "Seed of the initial weights (Reset returns to them)")
+
+        layout = form()
+        layout.addRow("Loss", self.loss)
+        layout.addRow("Optimizer", self.optimizer)
+        layout.addRow("Learning rate", self.learning_rate)
+        layout.addRow("Batch size", self.batch_size)
+        layout.addRow("L1", self.l1)
+        layout.addRow("L2", self.l2)
+        layout.addRow("Weight seed", self.seed)
+        self.setLayout(layout)
+
+        self.loss.currentIndexChanged.connect(lambda _: self._apply())
+        self.optimizer.currentIndexChanged.connect(lambda _: self._apply())
+        self.batch_size.valueChanged.connect(lambda _: self._apply())
+        for number in (self.learning_rate, self.l1, self.l2):
+            number.chosen.connect(lambda _: self._apply())
+        self.seed.valueChanged.connect(session.set_seed)
+        session.settings_changed.connect(self.show_settings)
+        self.show_settings()
+
+    def _apply(self) -> None:
+        self.session.set_training_settings(TrainingSettings(
+            loss=self.loss.currentData(), optimizer=self.optimizer.currentData(),
+            learning_rate=self.learning_rate.value, batch_size=self.batch_size.value(),
+            l1=self.l1.value, l2=self.l2.value))
+
+    def show_settings(self) -> None:
+        t = self.session.settings.training
+        with quiet(self.loss, self.optimizer, self.batch_size, self.seed,
+                   self.learning_rate, self.l1, self.l2):
+            select(self.loss, t.loss)
+            select(self.optimizer, t.optimizer)
+            self.learning_rate.set_value(t.learning_rate)
+            self.batch_size.setValue(t.batch_size)
+            self.l1.set_value(t.l1)
+            self.l2.set_value(t.l2)
+            self.seed.setValue(self.session.settings.seed)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"

@@ -1,0 +1,49 @@
+"""``python -m playground render``: train headless, then save the canvas as a PNG."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from playground.cli import UsageError, describe, report, scenario_from_args
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(n) for n in text.lower().split("x"))
+    except ValueError:
+        raise UsageError(f"--size: expected WIDTHxHEIGHT like 800x800, not {text!r}") from None
+    if not (64 <= width <= 8000 and 64 <= height <= 8000):
+        raise UsageError(f"--size: each side must be 64 to 8000 pixels, not {text}")
+    return width, height
+
+
+def render(args) -> int:
+    width, height = parse_size(args.size)
+    if args.steps < 0:
+        raise UsageError("--steps: must be 0 or more")
+    if not args.out.lower().endswith(".png"):
+        raise UsageError(f"--out: the picture is a PNG file, not {args.out!r}")
+    scenario = scenario_from_args(args)
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # nothing is shown: no display needed
+
+    from playground.app import create_app
+    from playground.session import Session
+    from playground.views.canvas import CanvasView
+
+    app = create_app()
+    session = Session(scenario)
+    start = time.perf_counter()
+    stats = session.step(args.steps) if args.steps else session.stats
+    seconds = time.perf_counter() - start
+    canvas = CanvasView(session)
+    canvas.resize(width, height)
+    canvas.show()
+    app.processEvents()
+    canvas.update_boundary()
+    if not canvas.grab().save(args.out):
+        raise UsageError(f"--out: cannot write {args.out}")
+    print(describe(scenario, session.trainer))
+    print(report(stats, seconds))
+    print(f"saved {args.out} ({width}x{height})")
+    return 0

@@ -1,0 +1,71 @@
+"""The runner: one timer that trains in frame-sized slices.
+
+Each tick asks the session for ``steps_per_frame`` training steps, or fewer
+when a running estimate of the time per step says they would overrun the
+frame's budget, so clicks and drags are answered between ticks however slow
+a step is. The session's single ``stats_changed`` per tick is what makes the
+views redraw: at most once a frame.
+
+Signals
+-------
+running_changed(bool)   playing or paused
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from playground.session import Session
+
+FRAME_MS = 16           # timer interval: up to ~60 frames a second
+TRAIN_BUDGET_S = 0.012  # training time per frame, leaving the rest for drawing and input
+MAX_STEPS_PER_FRAME = 500
+
+
+class Runner(QObject):
+    running_changed = Signal(bool)
+
+    def __init__(self, session: Session, parent: QObject | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.steps_per_frame = 10
+        self._seconds_per_step: float | None = None  # running estimate, for the budget
+        self.timer = QTimer(self)
+        self.timer.setInterval(FRAME_MS)
+        self.timer.timeout.connect(self.tick)
+        session.diverged.connect(self.pause)
+
+    @property
+    def running(self) -> bool:
+        return self.timer.isActive()
+
+    def play(self) -> None:
+        if not self.running and not self.session.trainer.diverged:
+            self.timer.start()
+            self.running_changed.emit(True)
+
+    def pause(self) -> None:
+        if self.running:
+            self.timer.stop()
+            self.running_changed.emit(False)
+
+    def toggle(self) -> None:
+        self.pause() if self.running else self.play()
+
+    def set_steps_per_frame(self, steps: int) -> None:
+        self.steps_per_frame = max(1, min(MAX_STEPS_PER_FRAME, int(steps)))
+
+    def step_once(self) -> None:
+        """One training step by hand (pauses a run first)."""
+        self.pause()
+        self.session.step(1)
+
+    def tick(self) -> None:
+        """Train for this frame: the requested steps, or as many as fit the budget."""
+        steps = self.steps_per_frame
+        if self._seconds_per_step:
+            steps = max(1, min(steps, int(TRAIN_BUDGET_S / self._seconds_per_step)))
+        self.session.step(steps)
+        measured = self.session.train_seconds / steps
+        self._seconds_per_step = measured if self._seconds_per_step is None \
+            else 0.7 * self._seconds_per_step + 0.3 * measured

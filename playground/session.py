@@ -1,0 +1,322 @@
+"""The session: the current scenario and its trainer, seen from Qt.
+
+It is the only object that changes training state. Panels and canvas tools ask
+it for a change; it validates, applies the change to the engine, then emits
+one signal; views redraw from what it holds. Point edits go through an undo
+stack, one command per gesture.
+
+Signals
+-------
+points_changed()            points, labels, split or class names changed
+settings_changed()          data, model or training settings changed
+current_class_changed(int)  the class new points get
+stats_changed(object)       new ``StepStats``: after training, an edit, a reset or a rebuild
+diverged(str)               the loss blew up; a plain message saying what to do
+file_changed()              the file path or the unsaved-changes flag changed
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from engine.datasets import MAX_CLASSES
+from engine.history import History
+from engine.scenario import DEFAULT_CLASS_NAMES, Scenario, load, save
+from engine.settings import DataSettings, ModelSettings, Settings, TrainingSettings
+from engine.trainer import DIVERGED_LOSS, StepStats, Trainer
+from playground.commands import EditPoints
+
+
+@dataclass(frozen=True)
+class PointsState:
+    """Everything a point edit can change; what undo restores.
+
+    points: (N, 2), labels: (N,), is_test: (N,), class names (K,), generator settings.
+    """
+
+    points: np.ndarray
+    labels: np.ndarray
+    is_test: np.ndarray
+    class_names: tuple[str, ...]
+    data: DataSettings
+
+
+class Session(QObject):
+    points_changed = Signal()
+    settings_changed = Signal()
+    current_class_changed = Signal(int)
+    stats_changed = Signal(object)
+    diverged = Signal(str)
+    file_changed = Signal()
+
+    UNDO_LIMIT = 500
+
+    def __init__(self, scenario: Scenario | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(self.UNDO_LIMIT)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.history = History()
+        self.path: str | None = None
+        self._settings_modified = False
+        self._stroke_start: PointsState | None = None
+        self.current_class = 0
+        self.train_seconds = 0.0  # wall time of the last step() in the trainer
+        self._use(scenario or Scenario.generate(Settings()))
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self.file_changed.emit()
+
+    # --------------------------------------------------------------- reading
+    @property
+    def settings(self) -> Settings:
+        return self.scenario.settings
+
+    @property
+    def n_classes(self) -> int:
+        return self.scenario.n_classes
+
+    @property
+    def modified(self) -> bool:
+        return self._settings_modified or not self.undo_stack.isClean()
+
+    def points_state(self) -> PointsState:
+        s = self.scenario
+        return PointsState(s.points, s.labels, s.is_test, tuple(s.class_names), s.settings.data)
+
+    def point_near(self, xy, radius: float) -> int | None:
+        """Index of the point nearest to xy (2,) within ``radius`` plane units, else None."""
+        if not len(self.scenario.points):
+            return None
+        points = self.scenario.points
+        distances = np.hypot(points[:, 0] - xy[0], points[:, 1] - xy[1])
+        nearest = int(distances.argmin())
+        return nearest if distances[nearest] <= radius else None
+
+    # ---------------------------------------------------------- point edits
+    def add_points(self, xy, label: int | None = None, is_test: bool = False, text: str = "Add point"):
+        """Add points xy (M, 2) of class ``label`` (default: the current class), undoably."""
+        self._edit(self._with_points(xy, label, is_test), text)
+
+    def remove_points(self, indices, text: str = "Erase points") -> None:
+        indices = np.unique(np.asarray(indices, dtype=int))
+        if len(indices):
+            self._edit(self._without_points(indices), text)
+
+    def clear_points(self) -> None:
+        if len(self.scenario.points):
+            self._edit(self._without_points(np.arange(len(self.scenario.points))), "Clear points")
+
+    def regenerate(self, data: DataSettings | None = None) -> None:
+        """Replace the points with the generator's, undoably (consecutive ones merge)."""
+        data = data or self.settings.data
+        names = self.scenario.class_names
+        if len(names) < data.classes:
+            names = list(names) + list(DEFAULT_CLASS_NAMES[len(names):data.classes])
+        generated = Scenario.generate(self.settings.replace(data=data), names[:data.classes])
+        self._edit(PointsState(generated.points, generated.labels, generated.is_test,
+                               tuple(generated.class_names), data), "Regenerate points", merge=True)
+
+    def add_class(self) -> None:
+        k = self.n_classes
+        if k < MAX_CLASSES:
+            names = (*self.scenario.class_names, _new_class_name(self.scenario.class_names))
+            self._edit(PointsState(*self._arrays(), names, self.settings.data), "Add class")
+            self.set_current_class(k)
+
+    def remove_class(self, k: int) -> None:
+        """Remove class k and its points; later classes move down one."""
+        if self.n_classes <= 2:
+            return
+        points, labels, is_test = self._arrays()
+        keep = labels != k
+        labels = np.where(labels[keep] > k, labels[keep] - 1, labels[keep])
+        names = tuple(n for i, n in enumerate(self.scenario.class_names) if i != k)
+        self._edit(PointsState(points[keep], labels, is_test[keep], names, self.settings.data),
+                   "Remove class")
+        self.set_current_class(min(self.current_class, self.n_classes - 1))
+
+    # A gesture (brush stroke, point drag) changes the points live and
+    # becomes one undo step when it ends.
+    def begin_stroke(self) -> None:
+        self._stroke_start = self.points_state()
+
+    def stroke_add(self, xy, label: int | None = None, is_test: bool = False) -> None:
+        self._apply(self._with_points(xy, label, is_test))
+
+    def stroke_remove(self, indices) -> None:
+        self._apply(self._without_points(indices))
+
+    def stroke_move(self, index: int, xy) -> None:
+        points = self.scenario.points.copy()
+        points[index] = xy
+        self._apply(PointsState(points, *self._arrays()[1:], tuple(self.scenario.class_names),
+                                self.settings.data))
+
+    def end_stroke(self, text: str) -> None:
+        start, self._stroke_start = self._stroke_start, None
+        if start is not None and not _same_points(start, self.points_state()):
+            self.undo_stack.push(EditPoints(self, start, self.points_state(), text))
+
+    def _edit(self, after: PointsState, text: str, merge: bool = False) -> None:
+        self.undo_stack.push(EditPoints(self, self.points_state(), after, text, merge))
+
+    def apply_points(self, state: PointsState) -> None:
+        """Make ``state`` current (called by the undo commands)."""
+        self._apply(state)
+
+    def _apply(self, state: PointsState) -> None:
+        s = self.scenario
+        classes_changed = len(state.class_names) != s.n_classes
+        data_changed = state.data != s.settings.data
+        s.points, s.labels, s.is_test = state.points, state.labels, state.is_test
+        s.class_names = list(state.class_names)
+        s.settings = s.settings.replace(data=state.data)
+        if classes_changed:
+            self.trainer.set_model(s.settings.model, s.n_classes)
+            self.history.clear()
+            self.set_current_class(min(self.current_class, s.n_classes - 1))
+        else:
+            self.trainer.set_data(s.points, s.labels, s.is_test)
+        self.points_changed.emit()
+        if data_changed or classes_changed:
+            self.settings_changed.emit()
+        self._publish(self.trainer.evaluate())
+
+    def _arrays(self):
+        s = self.scenario
+        return s.points, s.labels, s.is_test
+
+    def _with_points(self, xy, label, is_test) -> PointsState:
+        xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+        label = self.current_class if label is None else label
+        points, labels, is_test_now = self._arrays()
+        return PointsState(np.concatenate([points, xy]), np.concatenate([labels, np.full(len(xy), label)]),
+                           np.concatenate([is_test_now, np.full(len(xy), is_test)]),
+                           tuple(self.scenario.class_names), self.settings.data)
+
+    def _without_points(self, indices) -> PointsState:
+        points, labels, is_test = self._arrays()
+        keep = np.ones(len(points), bool)
+        keep[indices] = False
+        return PointsState(points[keep], labels[keep], is_test[keep], tuple(self.scenario.class_names),
+                           self.settings.data)
+
+    def set_current_class(self, k: int) -> None:
+        k = int(np.clip(k, 0, self.n_classes - 1))
+        if k != self.current_class:
+            self.current_class = k
+            self.current_class_changed.emit(k)
+
+    # -------------------------------------------------------------- settings
+    def set_model_settings(self, model: ModelSettings) -> None:
+        """New architecture, activation or features: the model is rebuilt from the seed."""
+        if model != self.settings.model:
+            self._set_settings(self.settings.replace(model=model))
+            self.trainer.set_model(model)
+            self.history.clear()
+            self._publish(self.trainer.evaluate())
+
+    def set_training_settings(self, training: TrainingSettings) -> None:
+        """New loss, optimizer, learning rate, batch size or penalty: the weights stay."""
+        if training != self.settings.training:
+            self._set_settings(self.settings.replace(training=training))
+            self.trainer.set_training(training)
+            self._publish(self.trainer.evaluate())
+
+    def set_seed(self, seed: int) -> None:
+        """A new seed for the initial weights (and mini-batch order): resets the weights."""
+        if seed != self.settings.seed:
+            self._set_settings(self.settings.replace(seed=seed))
+            self.trainer.set_seed(seed)
+            self.history.clear()
+            self._publish(self.trainer.evaluate())
+
+    def _set_settings(self, settings: Settings) -> None:
+        self.scenario.settings = settings
+        self._settings_modified = True
+        self.settings_changed.emit()
+        self.file_changed.emit()
+
+    # -------------------------------------------------------------- training
+    def step(self, n: int) -> StepStats:
+        """Train n steps (the runner's call); emits stats_changed, and diverged once."""
+        was_diverged = self.trainer.diverged
+        started = time.perf_counter()
+        stats = self.trainer.step(n)
+        self.train_seconds = time.perf_counter() - started
+        self._publish(stats)
+        if stats.diverged and not was_diverged:
+            self.diverged.emit(
+                f"The loss became {_blown_up(stats.train_loss)} at step {stats.step}. "
+                "Lower the learning rate, then press Reset.")
+        return stats
+
+    def reset(self) -> None:
+        """Fresh weights from the seed: the same seed gives the same start."""
+        self.trainer.reset()
+        self.history.clear()
+        self._publish(self.trainer.evaluate())
+
+    def _publish(self, stats: StepStats) -> None:
+        self.stats = stats
+        self.history.append(stats.step, stats)
+        self.stats_changed.emit(stats)
+
+    # ----------------------------------------------------------------- files
+    def open(self, path: str) -> None:
+        """Load a scenario file; on a bad file raises ScenarioError and changes nothing."""
+        scenario = load(path)
+        self._use(scenario, path)
+
+    def save(self, path: str | None = None) -> None:
+        """Save (atomically) to ``path`` or the current file; raises ScenarioError."""
+        path = path or self.path
+        if path is None:
+            raise ValueError("no file to save to")
+        save(self.scenario, path)
+        self.path = path
+        self._settings_modified = False
+        self.undo_stack.setClean()
+        self.file_changed.emit()
+
+    def new(self, scenario: Scenario | None = None) -> None:
+        self._use(scenario or Scenario.generate(Settings()))
+
+    def _use(self, scenario: Scenario, path: str | None = None) -> None:
+        self.scenario = scenario
+        self.path = path
+        s = scenario.settings
+        self.trainer = Trainer(s.model, s.training, scenario.n_classes, scenario.points,
+                               scenario.labels, scenario.is_test, seed=s.seed)
+        self._settings_modified = False
+        self.undo_stack.clear()
+        self.history.clear()
+        self.current_class = 0
+        self.current_class_changed.emit(0)
+        self.points_changed.emit()
+        self.settings_changed.emit()
+        self.file_changed.emit()
+        self._publish(self.trainer.evaluate())
+
+
+def _new_class_name(existing) -> str:
+    return next(n for n in (*DEFAULT_CLASS_NAMES, *map(str, range(MAX_CLASSES + 1))) if n not in existing)
+
+
+def _same_points(a: PointsState, b: PointsState) -> bool:
+    return a.points.shape == b.points.shape and np.array_equal(a.points, b.points) \
+        and np.array_equal(a.labels, b.labels) and a.class_names == b.class_names
+
+
+def _blown_up(loss: float) -> str:
+    if np.isnan(loss):
+        return "not a number"
+    if np.isinf(loss):
+        return "infinite"
+    return f"huge ({loss:.3g}, above {DIVERGED_LOSS:g})"

@@ -1,0 +1,142 @@
+"""The canvas: the plane with the decision boundary and the points on top.
+
+Items are made once and only fed data: one ImageItem for the boundary
+heatmap, one line item for where the classes tie, one scatter item per class
+and split. Mouse gestures go to ``CanvasTools``.
+
+Listens to: session.points_changed (redraw points), session.stats_changed
+(redraw the boundary: the weights or the data moved).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtWidgets import QGraphicsEllipseItem
+
+from playground import style
+from playground.session import Session
+from playground.views.boundary import colorize, tie_lines
+from playground.views.canvas_tools import BRUSH_RADIUS, CanvasTools
+
+
+class PlaneViewBox(pg.ViewBox):
+    """A fixed, aspect-locked view of the plane that hands clicks and drags to the tools."""
+
+    def __init__(self, tools: CanvasTools):
+        super().__init__(enableMenu=False, lockAspect=True)
+        self.tools = tools
+        self.setMouseEnabled(False, False)
+
+    def mouseClickEvent(self, ev):
+        ev.accept()
+        self.tools.click(_xy(self.mapToView(ev.pos())), ev.button(), ev.modifiers())
+
+    def mouseDragEvent(self, ev, axis=None):
+        ev.accept()
+        if ev.isStart():
+            self.tools.press(_xy(self.mapToView(ev.buttonDownPos())), ev.button(), ev.modifiers())
+        self.tools.drag(_xy(self.mapToView(ev.pos())))
+        if ev.isFinish():
+            self.tools.release()
+
+
+class CanvasView(pg.PlotWidget):
+    """The plane: boundary heatmap, tie lines and points; edits through ``tools``."""
+
+    def __init__(self, session: Session, parent=None, resolution: int = style.BOUNDARY_RESOLUTION):
+        self.session = session
+        self.resolution = resolution
+        self.tools = CanvasTools(session, pixel_size=lambda: self.getViewBox().viewPixelSize()[0],
+                                 bounds=self.visible_bounds)
+        super().__init__(parent, viewBox=PlaneViewBox(self.tools), background=style.BACKGROUND)
+        self._image_bounds = None
+        self._build_plot()
+        session.points_changed.connect(self.update_points)
+        session.stats_changed.connect(self.update_boundary)
+        self.getViewBox().sigRangeChanged.connect(self.update_boundary)
+        self.scene().sigMouseMoved.connect(self._hover)
+        self.update_points()
+        self.update_boundary()
+
+    def _build_plot(self) -> None:
+        plot = self.getPlotItem()
+        plot.hideButtons()
+        plot.setMenuEnabled(False)
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setPen(pg.mkPen(style.GRID))
+            axis.setTextPen(pg.mkPen(style.MUTED))
+        x_min, x_max, y_min, y_max = style.PLANE
+        box = self.getViewBox()
+        box.setRange(xRange=(x_min, x_max), yRange=(y_min, y_max), padding=0)
+        box.disableAutoRange()
+
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.ties = pg.PlotCurveItem(pen=pg.mkPen(style.INK, width=style.BOUNDARY_PEN), connect="pairs")
+        self.train_points, self.test_points = [], []
+        for color in style.CLASS_COLORS:
+            self.test_points.append(pg.ScatterPlotItem(
+                size=style.POINT_SIZE, pen=pg.mkPen(color, width=style.TEST_POINT_PEN),
+                brush=pg.mkBrush(255, 255, 255, 90)))
+            self.train_points.append(pg.ScatterPlotItem(
+                size=style.POINT_SIZE, pen=pg.mkPen("w", width=1.2), brush=pg.mkBrush(color)))
+        self.cursor = QGraphicsEllipseItem(-BRUSH_RADIUS, -BRUSH_RADIUS, 2 * BRUSH_RADIUS, 2 * BRUSH_RADIUS)
+        self.cursor.setPen(pg.mkPen(style.INK, width=1, style=Qt.PenStyle.DashLine))
+        self.cursor.setVisible(False)
+        for z, item in enumerate([self.image, self.ties, *self.test_points, *self.train_points, self.cursor]):
+            item.setZValue(z)
+            item.setEnabled(False)  # drawn only: every click and drag goes to the tools
+            plot.addItem(item)
+
+    # ---------------------------------------------------------------- drawing
+    def update_points(self) -> None:
+        s = self.session.scenario
+        for k, (train_item, test_item) in enumerate(zip(self.train_points, self.test_points)):
+            of_class = s.labels == k
+            train, test = s.points[of_class & ~s.is_test], s.points[of_class & s.is_test]
+            train_item.setData(train[:, 0], train[:, 1])
+            test_item.setData(test[:, 0], test[:, 1])
+
+    def update_boundary(self, *_) -> None:
+        """Predict on a grid over the visible plane (the plane plus any margin the window adds)."""
+        bounds = self.visible_bounds()
+        x_min, x_max, y_min, y_max = bounds
+        scale = self.resolution / max(x_max - x_min, y_max - y_min)
+        shape = (round((x_max - x_min) * scale), round((y_max - y_min) * scale))
+        probs = self.session.trainer.predict_grid(bounds, shape)
+        self.image.setImage(colorize(probs), autoLevels=False, levels=(0, 255))
+        if bounds != self._image_bounds:  # the rect maps the current pixels: set after them
+            self.image.setRect(QRectF(x_min, y_min, x_max - x_min, y_max - y_min))
+            self._image_bounds = bounds
+        self.ties.setData(*tie_lines(probs, bounds))
+
+    def visible_bounds(self) -> tuple[float, float, float, float]:
+        """(x_min, x_max, y_min, y_max) of the plane the view shows now."""
+        (x_min, x_max), (y_min, y_max) = self.getViewBox().viewRange()
+        return (x_min, x_max, y_min, y_max)
+
+    def set_tool(self, tool: str) -> None:
+        self.tools.set_tool(tool)
+        self.cursor.setVisible(False)
+
+    def _hover(self, scene_pos) -> None:
+        show = self.tools.tool in ("brush", "erase") and self.sceneBoundingRect().contains(scene_pos)
+        self.cursor.setVisible(show)
+        if show:
+            self.cursor.setPos(self.getViewBox().mapSceneToView(scene_pos))
+
+    # ----------------------------------------------------------- geometry
+    def to_widget(self, x: float, y: float) -> QPoint:
+        """The viewport pixel showing plane point (x, y): for tests and tools."""
+        scene = self.getViewBox().mapViewToScene(QPointF(x, y))
+        return self.mapFromScene(scene)
+
+    def boundary_image(self) -> np.ndarray:
+        """The RGB heatmap currently shown, (ny, nx, 3)."""
+        return self.image.image
+
+
+def _xy(point: QPointF) -> tuple[float, float]:
+    return point.x(), point.y()

@@ -1,0 +1,126 @@
+"""What the mouse does on the canvas: add, brush, erase and move points.
+
+Positions arrive in plane coordinates (the canvas maps them); every gesture
+becomes one undoable edit in the session.
+
+- Add (default): click adds a point of the current class; right-click or
+  shift-click adds one of the next class; drag a point to move it.
+- Brush: drag to spray points of the current class around the cursor.
+- Erase: click or drag to remove the points under the circle.
+- In any tool, ctrl-click on a point removes it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+from playground.session import Session
+from playground.style import PLANE
+
+TOOLS = ("add", "brush", "erase")
+BRUSH_RADIUS = 0.08   # plane units: the brush's spray and the eraser's reach
+HIT_PIXELS = 7        # how close (in pixels) a click must be to grab a point
+SPRAY_PER_STEP = 2    # points sprayed each time the brush moves half its radius
+
+
+class CanvasTools:
+    """Turns clicks and drags (plane coordinates) into session edits.
+
+    ``pixel_size`` gives the plane units per screen pixel, so grabbing a point
+    feels the same at any window size; ``bounds`` gives the visible part of the
+    plane (x_min, x_max, y_min, y_max), where points may be placed.
+    """
+
+    def __init__(self, session: Session, pixel_size=lambda: 0.01, bounds=lambda: PLANE):
+        self.session = session
+        self.pixel_size = pixel_size
+        self.bounds = bounds
+        self.tool = "add"
+        self.new_points_are_test = False
+        self._gesture: str | None = None
+        self._moving: int | None = None
+        self._last_spray: np.ndarray | None = None
+        self._rng = np.random.default_rng()
+
+    def set_tool(self, tool: str) -> None:
+        if tool not in TOOLS:
+            raise ValueError(f"unknown tool {tool!r}")
+        self.tool = tool
+
+    # --------------------------------------------------------------- clicks
+    def click(self, xy, button, modifiers) -> None:
+        xy = np.asarray(xy, dtype=float)
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
+            hit = self._point_under(xy)
+            if hit is not None:
+                self.session.remove_points([hit], "Erase point")
+            return
+        if not self._inside(xy):
+            return
+        if self.tool == "erase":
+            self.session.remove_points(self._points_within(xy), "Erase points")
+        elif self.tool == "brush":
+            self.session.add_points(self._spray(xy), is_test=self.new_points_are_test, text="Brush")
+        elif self._point_under(xy) is None:
+            shifted = button == Qt.MouseButton.RightButton or modifiers & Qt.KeyboardModifier.ShiftModifier
+            label = (self.session.current_class + 1) % self.session.n_classes if shifted else None
+            self.session.add_points([xy], label, is_test=self.new_points_are_test)
+
+    # -------------------------------------------------------------- drags
+    def press(self, xy, button, modifiers) -> None:
+        xy = np.asarray(xy, dtype=float)
+        self._gesture = None
+        if button != Qt.MouseButton.LeftButton:
+            return
+        if self.tool == "add":
+            self._moving = self._point_under(xy)
+            if self._moving is None:
+                return
+            self._gesture = "Move point"
+        elif self.tool == "brush":
+            self._gesture = "Brush stroke"
+            self._last_spray = None
+        else:
+            self._gesture = "Erase points"
+        self.session.begin_stroke()
+        self.drag(xy)
+
+    def drag(self, xy) -> None:
+        xy = np.asarray(xy, dtype=float)
+        if self._gesture == "Move point":
+            self.session.stroke_move(self._moving, self._clip(xy))
+        elif self._gesture == "Brush stroke" and self._inside(xy):
+            if self._last_spray is None or np.hypot(*(xy - self._last_spray)) >= BRUSH_RADIUS / 2:
+                self._last_spray = xy
+                self.session.stroke_add(self._spray(xy), is_test=self.new_points_are_test)
+        elif self._gesture == "Erase points":
+            hits = self._points_within(xy)
+            if len(hits):
+                self.session.stroke_remove(hits)
+
+    def release(self) -> None:
+        if self._gesture:
+            self.session.end_stroke(self._gesture)
+        self._gesture = None
+        self._moving = None
+
+    # ------------------------------------------------------------ helpers
+    def _point_under(self, xy) -> int | None:
+        return self.session.point_near(xy, HIT_PIXELS * self.pixel_size())
+
+    def _points_within(self, xy) -> np.ndarray:
+        points = self.session.scenario.points
+        return np.flatnonzero(np.hypot(points[:, 0] - xy[0], points[:, 1] - xy[1]) <= BRUSH_RADIUS)
+
+    def _spray(self, xy) -> np.ndarray:
+        """SPRAY_PER_STEP points scattered around xy, kept on the plane.  -> (M, 2)"""
+        return self._clip(xy + self._rng.normal(scale=BRUSH_RADIUS / 2, size=(SPRAY_PER_STEP, 2)))
+
+    def _inside(self, xy) -> bool:
+        x_min, x_max, y_min, y_max = self.bounds()
+        return x_min <= xy[0] <= x_max and y_min <= xy[1] <= y_max
+
+    def _clip(self, xy) -> np.ndarray:
+        x_min, x_max, y_min, y_max = self.bounds()
+        return np.clip(xy, [x_min, y_min], [x_max, y_max])

@@ -1,0 +1,240 @@
+"""Training charts: where training stands, as numbers and as curves.
+
+The right-hand panel: the step and epoch, a small train/test table of loss and
+accuracy, then the loss curves (log scale) and the accuracy curves (percent)
+against the training step. The curve items are made once and only fed data.
+
+Listens to: session.stats_changed (numbers from the ``StepStats`` it carries,
+curves from ``session.history``). Emits nothing.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from engine.history import FIELDS
+from engine.trainer import StepStats
+from playground import style
+from playground.session import Session
+
+MIN_LOSS = 1e-6               # losses are clipped here so the log scale never sees 0
+MIN_STEP_SPAN = 10            # the x axis shows at least this many steps
+ACCURACY_RANGE = (-6, 106)    # percent, with a little headroom around 0..100
+ACCURACY_TICKS = [[(v, str(v)) for v in (0, 25, 50, 75, 100)]]
+MAX_LOG_LABELS = 5            # more log ticks than this: label only 1, 2 and 5 times a power of ten
+VALUE_SCALE = 1.4             # the numbers' point size, relative to the widget's font
+STEP_SCALE = 1.25
+LINE_WIDTH = 2
+NO_VALUE = "—"
+
+
+def format_loss(value: float) -> str:
+    """A loss for the table: four decimals, scientific when tiny, grouped when huge."""
+    if not np.isfinite(value):
+        return NO_VALUE if np.isnan(value) else "∞"
+    if 0 < value < 1e-3:
+        return f"{value:.1e}"
+    return f"{value:.4f}" if value < 100 else f"{value:,.0f}"
+
+
+def format_accuracy(value: float) -> str:
+    """An accuracy (a fraction 0..1) as a percentage."""
+    return NO_VALUE if np.isnan(value) else f"{100 * value:.1f}%"
+
+
+def _pen(name: str) -> pg.QtGui.QPen:
+    """Train curves solid in ink, test curves dashed in the muted grey."""
+    if name.startswith("train"):
+        return pg.mkPen(style.INK, width=LINE_WIDTH)
+    return pg.mkPen(style.MUTED, width=LINE_WIDTH, style=Qt.PenStyle.DashLine)
+
+
+class LogAxis(pg.AxisItem):
+    """A log axis that labels only 1, 2 and 5 per decade when every tick would crowd it."""
+
+    def logTickStrings(self, values, scale, spacing) -> list[str]:
+        strings = super().logTickStrings(values, scale, spacing)
+        if len(values) <= MAX_LOG_LABELS:
+            return strings
+        mantissas = np.round(10 ** (np.asarray(values, dtype=float) % 1))
+        return [text if m in (1, 2, 5, 10) else "" for text, m in zip(strings, mantissas)]
+
+
+class StepAxis(pg.AxisItem):
+    """Steps, shortened (1500 -> 1.5k, 2000000 -> 2M); labels may overhang the ends by
+    ``hideOverlappingLabels`` pixels even with a grid (where pyqtgraph ignores it)."""
+
+    def boundingRect(self):
+        overhang = self.style["hideOverlappingLabels"]
+        return super().boundingRect().adjusted(-overhang, 0, overhang, 0)
+
+    def tickStrings(self, values, scale, spacing) -> list[str]:
+        return [f"{v / 1e6:g}M" if v >= 1e6 else f"{v / 1e3:g}k" if v >= 1e4 else f"{v:g}"
+                for v in values]
+
+
+class LineKey(QWidget):
+    """One legend line for both plots: a solid sample, "train", a dashed sample, "test"."""
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(2 * self._sample() + metrics.horizontalAdvance("train  test") + 24, metrics.height())
+
+    def _sample(self) -> int:
+        return 3 * self.fontMetrics().averageCharWidth()  # a line sample: three characters long
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics, y = self.fontMetrics(), self.height() / 2
+        x = self.width() - self.sizeHint().width()
+        for name in ("train", "test"):
+            painter.setPen(_pen(name))
+            painter.drawLine(QPointF(x, y), QPointF(x + self._sample(), y))
+            x += self._sample() + 4
+            painter.setPen(QColor(style.MUTED))
+            painter.drawText(QPointF(x, y + metrics.ascent() / 2 - 1), name)
+            x += metrics.horizontalAdvance(name + "  ") + 8
+
+
+class TrainingCharts(QWidget):
+    """Step, epoch, loss and accuracy of the session's training, as numbers and curves.
+
+    Attributes the app and tests may use: ``step_label``, ``epoch_label``;
+    ``values[name]`` the value labels and ``curves[name]`` the ``PlotDataItem``s,
+    for name in engine.history.FIELDS; ``loss_plot`` and ``accuracy_plot`` (PlotWidgets).
+    """
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.step_label, self.epoch_label = QLabel(), _muted(QLabel())
+        self.loss_plot = _plot(LogAxis("left"))
+        self.accuracy_plot = _plot(pg.AxisItem("left"))
+        self.accuracy_plot.setYRange(*ACCURACY_RANGE, padding=0)
+        self.accuracy_plot.getPlotItem().getAxis("left").setTicks(ACCURACY_TICKS)
+        self.curves = {name: (self.loss_plot if name.endswith("loss") else self.accuracy_plot)
+                       .plot(pen=_pen(name), antialias=True) for name in FIELDS}
+        self._build_layout()
+        self._apply_fonts()
+        session.stats_changed.connect(self.refresh)
+        self.refresh(session.stats)
+
+    def _build_layout(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        header = QHBoxLayout()
+        header.addWidget(self.step_label)
+        header.addWidget(self.epoch_label, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBaseline)
+        layout.addLayout(header)
+        layout.addLayout(self._build_table())
+        for caption, plot, key in (("Loss (log scale)", self.loss_plot, LineKey()),
+                                   ("Accuracy (%)", self.accuracy_plot, None)):
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 8, 0, 0)
+            row.addWidget(_muted(QLabel(caption)))
+            if key is not None:
+                row.addWidget(key, 1)
+            layout.addLayout(row)
+            layout.addWidget(plot, 1)
+
+    def _build_table(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setColumnStretch(0, 1)
+        self.values: dict[str, QLabel] = {}
+        for row, quantity in enumerate(("Loss", "Accuracy"), start=1):
+            grid.addWidget(QLabel(quantity), row, 0)
+        for column, split in enumerate(("train", "test"), start=1):
+            grid.addWidget(_muted(QLabel(split, alignment=Qt.AlignmentFlag.AlignRight)), 0, column)
+            for row, quantity in enumerate(("loss", "accuracy"), start=1):
+                label = QLabel(NO_VALUE, alignment=Qt.AlignmentFlag.AlignRight)
+                self.values[f"{split}_{quantity}"] = label
+                grid.addWidget(label, row, column)
+        return grid
+
+    def _apply_fonts(self) -> None:
+        """Sizes relative to this widget's font, so a larger app font scales everything."""
+        base, metrics = self.font(), self.fontMetrics()
+        self.step_label.setFont(_scaled(base, STEP_SCALE))
+        for label in self.values.values():
+            label.setFont(_scaled(base, VALUE_SCALE))
+        overhang = metrics.horizontalAdvance("0000") // 2  # room for the last x tick label
+        for widget in (self.loss_plot, self.accuracy_plot):
+            plot = widget.getPlotItem()
+            plot.layout.setContentsMargins(2, 4, overhang, 2)
+            plot.getAxis("left").setStyle(tickFont=base)
+            plot.getAxis("left").setWidth(metrics.horizontalAdvance("0.0001") + 8)
+            plot.getAxis("bottom").setStyle(tickFont=base, hideOverlappingLabels=overhang)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._apply_fonts()
+        super().changeEvent(event)
+
+    def sizeHint(self) -> QSize:
+        """About 330 x 700 pixels at the usual font size; it grows with the font."""
+        em = self.fontMetrics().height()
+        return QSize(24 * em, 50 * em)
+
+    # ------------------------------------------------------------- updating
+    def refresh(self, stats: StepStats) -> None:
+        """Show ``stats`` in the table and the session's history in the plots."""
+        self.step_label.setText(f"Step {stats.step:,}")
+        self.epoch_label.setText(f"epoch {stats.epoch:,.1f}")
+        for name, label in self.values.items():
+            value = getattr(stats, name)
+            label.setText(format_loss(value) if name.endswith("loss") else format_accuracy(value))
+        self._update_curves()
+
+    def _update_curves(self) -> None:
+        """Feed each curve its finite history (an empty split draws nothing); x follows the steps."""
+        history = self.session.history
+        steps = history.steps
+        for name, curve in self.curves.items():
+            y = history.values(name)
+            y = np.maximum(y, MIN_LOSS) if name.endswith("loss") else 100 * y
+            finite = np.isfinite(y)
+            curve.setData(steps[finite], y[finite])
+        first, last = (int(steps[0]), int(steps[-1])) if len(steps) else (0, 0)
+        for widget in (self.loss_plot, self.accuracy_plot):
+            widget.setXRange(first, max(last, first + MIN_STEP_SPAN), padding=0.02)
+
+
+def _plot(left: pg.AxisItem) -> pg.PlotWidget:
+    """A white, non-interactive plot with a light grid; a log y axis if ``left`` is a LogAxis."""
+    widget = pg.PlotWidget(background=style.BACKGROUND,
+                           axisItems={"left": left, "bottom": StepAxis("bottom")})
+    plot = widget.getPlotItem()
+    plot.hideButtons()
+    plot.setMenuEnabled(False)
+    plot.setMouseEnabled(False, False)
+    plot.setLogMode(y=isinstance(left, LogAxis))
+    plot.showGrid(x=True, y=True, alpha=0.6)
+    for name in ("left", "bottom"):
+        plot.getAxis(name).setPen(pg.mkPen(style.GRID))
+        plot.getAxis(name).setTextPen(pg.mkPen(style.MUTED))
+    return widget
+
+
+def _muted(label: QLabel) -> QLabel:
+    """``label`` in the muted grey (through its palette, so it still follows font changes)."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(style.MUTED))
+    label.setPalette(palette)
+    return label
+
+
+def _scaled(font: QFont, factor: float) -> QFont:
+    """A bold copy of ``font``, ``factor`` times its size."""
+    scaled = QFont(font)
+    if font.pointSizeF() > 0:
+        scaled.setPointSizeF(font.pointSizeF() * factor)
+    else:  # a font set in pixels
+        scaled.setPixelSize(round(font.pixelSize() * factor))
+    scaled.setBold(True)
+    return scaled

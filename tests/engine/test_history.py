@@ -1,0 +1,40 @@
+"""The bounded training history."""
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from engine.history import History
+
+
+def stats(step):
+    return SimpleNamespace(train_loss=1 / (step + 1), test_loss=2 / (step + 1),
+                           train_accuracy=step / 1e6, test_accuracy=0.5)
+
+
+def test_short_runs_keep_every_sample():
+    h = History(capacity=8)
+    for step in range(5):
+        h.append(step, stats(step))
+    np.testing.assert_array_equal(h.steps, range(5))
+    np.testing.assert_allclose(h.values("test_loss"), [2 / (s + 1) for s in range(5)])
+
+
+def test_memory_stays_bounded_and_the_newest_sample_is_kept():
+    h = History(capacity=16)
+    for step in range(1, 100_001):
+        h.append(step, stats(step))
+    assert len(h) <= 16
+    assert h.steps[0] == 1 and h.steps[-1] == 100_000
+    assert h.values("train_accuracy")[-1] == pytest.approx(0.1)
+    assert np.all(np.diff(h.steps) > 0)
+    gaps = np.diff(h.steps[:-1])
+    assert gaps.min() >= h.stride // 4  # evenly thinned, not bunched at the end
+
+
+def test_clear():
+    h = History(capacity=8)
+    h.append(3, stats(3))
+    h.clear()
+    assert len(h) == 0 and h.stride == 1

@@ -1,0 +1,130 @@
+"""The training charts: numbers and curves follow the session's stats and history."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from engine.scenario import Scenario
+from playground.session import Session
+from playground.views.charts import MIN_LOSS, VALUE_SCALE, TrainingCharts, format_accuracy, format_loss
+
+
+@pytest.fixture
+def session(qtbot) -> Session:
+    return Session()
+
+
+@pytest.fixture
+def charts(qtbot, session) -> TrainingCharts:
+    widget = TrainingCharts(session)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _loss_data(curve) -> tuple[np.ndarray, np.ndarray]:
+    """The curve's (steps, losses) before the log-scale mapping."""
+    return curve.getOriginalDataset()
+
+
+def test_numbers_show_the_latest_stats(charts, session):
+    session.step(20)
+    stats = session.stats
+    assert stats.step == 20
+    assert charts.step_label.text() == "Step 20"
+    assert charts.epoch_label.text() == f"epoch {stats.epoch:,.1f}"
+    assert charts.values["train_loss"].text() == f"{stats.train_loss:.4f}"
+    assert charts.values["test_loss"].text() == f"{stats.test_loss:.4f}"
+    assert charts.values["train_accuracy"].text() == f"{100 * stats.train_accuracy:.1f}%"
+    assert charts.values["test_accuracy"].text() == f"{100 * stats.test_accuracy:.1f}%"
+
+
+def test_curves_follow_the_history(charts, session):
+    for _ in range(3):
+        session.step(20)
+    history, stats = session.history, session.stats
+    steps, losses = _loss_data(charts.curves["train_loss"])
+    assert len(steps) == len(history) == 4
+    np.testing.assert_array_equal(steps, history.steps)
+    assert losses[-1] == pytest.approx(stats.train_loss)
+    assert _loss_data(charts.curves["test_loss"])[1][-1] == pytest.approx(stats.test_loss)
+    accuracy_steps, accuracy = charts.curves["train_accuracy"].getData()
+    assert accuracy_steps[-1] == 60
+    assert accuracy[-1] == pytest.approx(100 * stats.train_accuracy)
+    assert charts.loss_plot.viewRange()[0][1] >= 60
+
+
+def test_curve_items_are_made_once(charts, session):
+    def data_items():
+        return [item for plot in (charts.loss_plot, charts.accuracy_plot)
+                for item in plot.getPlotItem().listDataItems()]
+
+    items = data_items()
+    session.step(5)
+    session.reset()
+    session.step(5)
+    after = data_items()
+    assert len(after) == 4
+    assert all(a is b for a, b in zip(items, after))
+
+
+def test_reset_restarts_the_curves_and_the_x_range(charts, session):
+    for _ in range(4):
+        session.step(50)
+    assert charts.loss_plot.viewRange()[0][1] >= 200
+    session.reset()
+    steps, losses = _loss_data(charts.curves["train_loss"])
+    assert list(steps) == [0]
+    assert losses[0] == pytest.approx(session.stats.train_loss)
+    assert charts.step_label.text() == "Step 0"
+    for plot in (charts.loss_plot, charts.accuracy_plot):
+        x_min, x_max = plot.viewRange()[0]
+        assert x_min <= 0 < x_max < 50
+
+
+def test_no_test_points_shows_dashes_and_draws_no_test_curve(charts, session):
+    s = session.scenario
+    session.new(Scenario(s.points, s.labels, np.zeros(len(s.points), bool), s.class_names))
+    session.step(10)
+    assert charts.values["test_loss"].text() == "—"
+    assert charts.values["test_accuracy"].text() == "—"
+    assert charts.values["train_loss"].text() != "—"
+    assert _loss_data(charts.curves["test_loss"]) == (None, None)
+    assert charts.curves["test_accuracy"].getData() == (None, None)
+    assert len(_loss_data(charts.curves["train_loss"])[0]) == 2
+
+
+def test_zero_loss_is_clipped_for_the_log_scale(charts, session):
+    perfect = replace(session.stats, step=1, train_loss=0.0)
+    session.history.append(perfect.step, perfect)
+    charts.refresh(perfect)
+    losses = _loss_data(charts.curves["train_loss"])[1]
+    assert losses[-1] == MIN_LOSS
+    assert np.isfinite(charts.curves["train_loss"].getData()[1]).all()
+    assert charts.values["train_loss"].text() == "0.0000"
+
+
+def test_value_fonts_follow_the_widget_font(charts):
+    base = charts.font().pointSizeF()
+    assert charts.values["train_loss"].font().pointSizeF() == pytest.approx(VALUE_SCALE * base)
+    assert charts.values["train_loss"].font().bold()
+    bigger = charts.font()
+    bigger.setPointSizeF(2 * base)
+    charts.setFont(bigger)
+    assert charts.values["train_loss"].font().pointSizeF() == pytest.approx(VALUE_SCALE * 2 * base)
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (float("nan"), "—"), (0.01234, "0.0123"), (2.302585, "2.3026"), (5e-5, "5.0e-05"),
+    (0.0, "0.0000"), (1234.4, "1,234"), (float("inf"), "∞"),
+])
+def test_format_loss(value, text):
+    assert format_loss(value) == text
+
+
+def test_format_accuracy():
+    assert format_accuracy(0.988) == "98.8%"
+    assert format_accuracy(1.0) == "100.0%"
+    assert format_accuracy(float("nan")) == "—"
