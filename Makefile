@@ -29,6 +29,7 @@ test: $(VENV)/.installed
 
 bench: $(VENV)/.bench-installed
 	$(PY) benchmarks/bench_engine.py
+	$(PY) benchmarks/bench_gui.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -74,11 +74,9 @@ class Trainer:
         self.samples_seen = 0
         self.diverged = False
 
-    def set_model(self, model: ModelSettings, n_classes: int | None = None) -> None:
-        """New architecture, activation, features or class count: rebuild from the seed."""
+    def set_model(self, model: ModelSettings) -> None:
+        """New architecture, activation or features: rebuild from the seed."""
         self.model_settings = model
-        if n_classes is not None:
-            self.n_classes = n_classes
         self._set_points(self._points, self._labels, self._is_test)
         self.reset()
 
@@ -97,10 +95,20 @@ class Trainer:
         self.seed = seed
         self.reset()
 
-    def set_data(self, points, labels, is_test=None) -> None:
-        """New points (N, 2), labels (N,) and split (N,); the weights stay."""
+    def set_data(self, points, labels, is_test=None, n_classes: int | None = None) -> None:
+        """New points (N, 2), labels (N,) and split (N,); the weights stay.
+
+        A different ``n_classes`` changes the output layer, so the model is
+        rebuilt from the seed.
+        """
+        rebuild = n_classes is not None and n_classes != self.n_classes
+        if rebuild:
+            self.n_classes = n_classes
         self._set_points(points, labels, is_test)
-        self._new_epoch()
+        if rebuild:
+            self.reset()
+        else:
+            self._new_epoch()
 
     def _set_points(self, points, labels, is_test) -> None:
         points = np.asarray(points, dtype=np.float64).reshape(-1, 2)

@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addActions([a.play, a.step, a.reset])
+        play = bar.widgetForAction(a.play)  # wide enough for "Pause" too: the bar must not jump
+        play.setMinimumWidth(play.sizeHint().width() + play.fontMetrics().horizontalAdvance("Pause")
+                             - play.fontMetrics().horizontalAdvance("Play"))
         self.speed = QSlider(Qt.Orientation.Horizontal)
         self.speed.setRange(0, len(SPEEDS) - 1)
         self.speed.setFixedWidth(140)

@@ -177,12 +177,10 @@ class Session(QObject):
         s.points, s.labels, s.is_test = state.points, state.labels, state.is_test
         s.class_names = list(state.class_names)
         s.settings = s.settings.replace(data=state.data)
-        if classes_changed:
-            self.trainer.set_model(s.settings.model, s.n_classes)
+        self.trainer.set_data(s.points, s.labels, s.is_test, s.n_classes)
+        if classes_changed:  # a new output layer: the model started again
             self.history.clear()
             self.set_current_class(min(self.current_class, s.n_classes - 1))
-        else:
-            self.trainer.set_data(s.points, s.labels, s.is_test)
         self.points_changed.emit()
         if data_changed or classes_changed:
             self.settings_changed.emit()
@@ -217,31 +215,35 @@ class Session(QObject):
     def set_model_settings(self, model: ModelSettings) -> None:
         """New architecture, activation or features: the model is rebuilt from the seed."""
         if model != self.settings.model:
-            self._set_settings(self.settings.replace(model=model))
+            self._store(self.settings.replace(model=model))
             self.trainer.set_model(model)
             self.history.clear()
-            self._publish(self.trainer.evaluate())
+            self._settings_applied()
 
     def set_training_settings(self, training: TrainingSettings) -> None:
         """New loss, optimizer, learning rate, batch size or penalty: the weights stay."""
         if training != self.settings.training:
-            self._set_settings(self.settings.replace(training=training))
+            self._store(self.settings.replace(training=training))
             self.trainer.set_training(training)
-            self._publish(self.trainer.evaluate())
+            self._settings_applied()
 
     def set_seed(self, seed: int) -> None:
         """A new seed for the initial weights (and mini-batch order): resets the weights."""
         if seed != self.settings.seed:
-            self._set_settings(self.settings.replace(seed=seed))
+            self._store(self.settings.replace(seed=seed))
             self.trainer.set_seed(seed)
             self.history.clear()
-            self._publish(self.trainer.evaluate())
+            self._settings_applied()
 
-    def _set_settings(self, settings: Settings) -> None:
+    def _store(self, settings: Settings) -> None:
         self.scenario.settings = settings
         self._settings_modified = True
+
+    def _settings_applied(self) -> None:
+        """Tell everyone, once the trainer has taken the new settings."""
         self.settings_changed.emit()
         self.file_changed.emit()
+        self._publish(self.trainer.evaluate())
 
     # -------------------------------------------------------------- training
     def step(self, n: int) -> StepStats:

@@ -95,9 +95,10 @@ class CanvasView(pg.PlotWidget):
         s = self.session.scenario
         for k, (train_item, test_item) in enumerate(zip(self.train_points, self.test_points)):
             of_class = s.labels == k
-            train, test = s.points[of_class & ~s.is_test], s.points[of_class & s.is_test]
-            train_item.setData(train[:, 0], train[:, 1])
-            test_item.setData(test[:, 0], test[:, 1])
+            for item, points in ((train_item, s.points[of_class & ~s.is_test]),
+                                 (test_item, s.points[of_class & s.is_test])):
+                item.setData(points[:, 0], points[:, 1])
+                item.setVisible(len(points) > 0)  # an empty layer still costs a paint
 
     def update_boundary(self, *_) -> None:
         """Predict on a grid over the visible plane (the plane plus any margin the window adds)."""

@@ -91,9 +91,7 @@ class CanvasTools:
         if self._gesture == "Move point":
             self.session.stroke_move(self._moving, self._clip(xy))
         elif self._gesture == "Brush stroke" and self._inside(xy):
-            if self._last_spray is None or np.hypot(*(xy - self._last_spray)) >= BRUSH_RADIUS / 2:
-                self._last_spray = xy
-                self.session.stroke_add(self._spray(xy), is_test=self.new_points_are_test)
+            self._spray_along(xy)
         elif self._gesture == "Erase points":
             hits = self._points_within(xy)
             if len(hits):
@@ -112,6 +110,22 @@ class CanvasTools:
     def _points_within(self, xy) -> np.ndarray:
         points = self.session.scenario.points
         return np.flatnonzero(np.hypot(points[:, 0] - xy[0], points[:, 1] - xy[1]) <= BRUSH_RADIUS)
+
+    def _spray_along(self, xy) -> None:
+        """Spray every half radius from the last spray to xy: even however fast the stroke."""
+        if self._last_spray is None:
+            stops = [xy]
+        else:
+            offset = xy - self._last_spray
+            distance = np.hypot(*offset)
+            spacing = BRUSH_RADIUS / 2
+            stops = [self._last_spray + offset * (i * spacing / distance)
+                     for i in range(1, int(distance // spacing) + 1)]
+            if not stops:
+                return
+        self._last_spray = stops[-1]
+        self.session.stroke_add(np.concatenate([self._spray(stop) for stop in stops]),
+                                is_test=self.new_points_are_test)
 
     def _spray(self, xy) -> np.ndarray:
         """SPRAY_PER_STEP points scattered around xy, kept on the plane.  -> (M, 2)"""

@@ -3,6 +3,9 @@
 The right-hand panel: the step and epoch, a small train/test table of loss and
 accuracy, then the loss curves (log scale) and the accuracy curves (percent)
 against the training step. The curve items are made once and only fed data.
+The numbers follow every update; the curves are redrawn at most ten times a
+second (plot axes are costly to paint, and the eye needs no more), always
+ending on the latest state.
 
 Listens to: session.stats_changed (numbers from the ``StepStats`` it carries,
 curves from ``session.history``). Emits nothing.
@@ -12,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QSize, Qt
+from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -30,6 +33,7 @@ VALUE_SCALE = 1.4             # the numbers' point size, relative to the widget'
 STEP_SCALE = 1.25
 LINE_WIDTH = 2
 NO_VALUE = "—"
+CURVE_INTERVAL_MS = 100       # the curves redraw at most this often
 
 
 def format_loss(value: float) -> str:
@@ -119,6 +123,10 @@ class TrainingCharts(QWidget):
         self.accuracy_plot.getPlotItem().getAxis("left").setTicks(ACCURACY_TICKS)
         self.curves = {name: (self.loss_plot if name.endswith("loss") else self.accuracy_plot)
                        .plot(pen=_pen(name), antialias=True) for name in FIELDS}
+        self._curve_timer = QTimer(self)
+        self._curve_timer.setSingleShot(True)
+        self._curve_timer.timeout.connect(self._update_curves)
+        self._curves_drawn_at = QElapsedTimer()
         self._build_layout()
         self._apply_fonts()
         session.stats_changed.connect(self.refresh)
@@ -183,16 +191,27 @@ class TrainingCharts(QWidget):
 
     # ------------------------------------------------------------- updating
     def refresh(self, stats: StepStats) -> None:
-        """Show ``stats`` in the table and the session's history in the plots."""
+        """Show ``stats`` in the table now, and the session's history in the plots soon."""
         self.step_label.setText(f"Step {stats.step:,}")
         self.epoch_label.setText(f"epoch {stats.epoch:,.1f}")
         for name, label in self.values.items():
             value = getattr(stats, name)
             label.setText(format_loss(value) if name.endswith("loss") else format_accuracy(value))
-        self._update_curves()
+        since = self._curves_drawn_at.elapsed() if self._curves_drawn_at.isValid() else CURVE_INTERVAL_MS
+        if since >= CURVE_INTERVAL_MS:
+            self._update_curves()
+        elif not self._curve_timer.isActive():
+            self._curve_timer.start(CURVE_INTERVAL_MS - since)
+
+    @property
+    def curves_up_to_date(self) -> bool:
+        """False while a curve redraw is still waiting for its turn."""
+        return not self._curve_timer.isActive()
 
     def _update_curves(self) -> None:
         """Feed each curve its finite history (an empty split draws nothing); x follows the steps."""
+        self._curves_drawn_at.start()
+        self._curve_timer.stop()
         history = self.session.history
         steps = history.steps
         for name, curve in self.curves.items():
@@ -203,6 +222,8 @@ class TrainingCharts(QWidget):
         first, last = (int(steps[0]), int(steps[-1])) if len(steps) else (0, 0)
         for widget in (self.loss_plot, self.accuracy_plot):
             widget.setXRange(first, max(last, first + MIN_STEP_SPAN), padding=0.02)
+            # Apply the new range now, not in the paint (which would then paint twice).
+            widget.getViewBox().prepareForPaint()
 
 
 def _plot(left: pg.AxisItem) -> pg.PlotWidget:

@@ -147,3 +147,13 @@ def test_accuracy_counts_each_split():
     stats = trainer.step(300)
     assert trainer.n_train == trainer.n_test == 100
     assert 0.9 <= stats.train_accuracy <= 1 and 0.8 <= stats.test_accuracy <= 1
+
+
+def test_a_new_class_count_rebuilds_the_output_layer():
+    trainer = make()
+    trainer.step(5)
+    p, y = generate("spiral", 90, 0.0, 3, seed=2)
+    trainer.set_data(p, y, n_classes=3)
+    assert trainer.model.sizes[-1] == 3 and trainer.steps == 0
+    trainer.set_data(p[y < 2], y[y < 2], n_classes=2)
+    assert trainer.model.sizes[-1] == 2

@@ -24,6 +24,12 @@ def charts(qtbot, session) -> TrainingCharts:
     return widget
 
 
+@pytest.fixture
+def drawn(qtbot, charts):
+    """Wait for the charts' pending curve redraw (they redraw at most ten times a second)."""
+    return lambda: qtbot.waitUntil(lambda: charts.curves_up_to_date, timeout=2000)
+
+
 def _loss_data(curve) -> tuple[np.ndarray, np.ndarray]:
     """The curve's (steps, losses) before the log-scale mapping."""
     return curve.getOriginalDataset()
@@ -41,9 +47,10 @@ def test_numbers_show_the_latest_stats(charts, session):
     assert charts.values["test_accuracy"].text() == f"{100 * stats.test_accuracy:.1f}%"
 
 
-def test_curves_follow_the_history(charts, session):
+def test_curves_follow_the_history(charts, session, drawn):
     for _ in range(3):
         session.step(20)
+    drawn()
     history, stats = session.history, session.stats
     steps, losses = _loss_data(charts.curves["train_loss"])
     assert len(steps) == len(history) == 4
@@ -70,11 +77,13 @@ def test_curve_items_are_made_once(charts, session):
     assert all(a is b for a, b in zip(items, after))
 
 
-def test_reset_restarts_the_curves_and_the_x_range(charts, session):
+def test_reset_restarts_the_curves_and_the_x_range(charts, session, drawn):
     for _ in range(4):
         session.step(50)
+    drawn()
     assert charts.loss_plot.viewRange()[0][1] >= 200
     session.reset()
+    drawn()
     steps, losses = _loss_data(charts.curves["train_loss"])
     assert list(steps) == [0]
     assert losses[0] == pytest.approx(session.stats.train_loss)
@@ -84,10 +93,11 @@ def test_reset_restarts_the_curves_and_the_x_range(charts, session):
         assert x_min <= 0 < x_max < 50
 
 
-def test_no_test_points_shows_dashes_and_draws_no_test_curve(charts, session):
+def test_no_test_points_shows_dashes_and_draws_no_test_curve(charts, session, drawn):
     s = session.scenario
     session.new(Scenario(s.points, s.labels, np.zeros(len(s.points), bool), s.class_names))
     session.step(10)
+    drawn()
     assert charts.values["test_loss"].text() == "—"
     assert charts.values["test_accuracy"].text() == "—"
     assert charts.values["train_loss"].text() != "—"
@@ -96,14 +106,30 @@ def test_no_test_points_shows_dashes_and_draws_no_test_curve(charts, session):
     assert len(_loss_data(charts.curves["train_loss"])[0]) == 2
 
 
-def test_zero_loss_is_clipped_for_the_log_scale(charts, session):
+def test_zero_loss_is_clipped_for_the_log_scale(charts, session, drawn):
     perfect = replace(session.stats, step=1, train_loss=0.0)
     session.history.append(perfect.step, perfect)
     charts.refresh(perfect)
+    drawn()
     losses = _loss_data(charts.curves["train_loss"])[1]
     assert losses[-1] == MIN_LOSS
     assert np.isfinite(charts.curves["train_loss"].getData()[1]).all()
     assert charts.values["train_loss"].text() == "0.0000"
+
+
+def test_curves_redraw_at_most_ten_times_a_second_and_end_on_the_latest(charts, session, drawn,
+                                                                          monkeypatch):
+    redraws = []
+    original = charts._update_curves
+    monkeypatch.setattr(charts, "_update_curves", lambda: (redraws.append(1), original()))
+    charts._curve_timer.timeout.disconnect()
+    charts._curve_timer.timeout.connect(charts._update_curves)
+    for _ in range(10):  # ten frames in quick succession
+        session.step(1)
+    assert charts.step_label.text() == "Step 10"  # the numbers never wait
+    drawn()
+    assert len(redraws) <= 2
+    assert _loss_data(charts.curves["train_loss"])[0][-1] == 10
 
 
 def test_value_fonts_follow_the_widget_font(charts):

@@ -1,0 +1,54 @@
+"""Make the README's pictures: the real window (grabbed offscreen) on three lessons.
+
+    python docs/screenshots.py        # writes docs/images/*.png
+
+Each shot trains the scenario for a fixed number of steps first, so the
+pictures show a trained boundary. The same seed gives the same pictures.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from engine.scenario import Scenario  # noqa: E402
+from engine.settings import DataSettings, ModelSettings, Settings, TrainingSettings  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+from playground.app import create_app  # noqa: E402
+from playground.main_window import MainWindow  # noqa: E402
+from playground.session import Session  # noqa: E402
+
+OUT = Path(__file__).parent / "images"
+
+SHOTS = {
+    "xor": (Settings(), 600),
+    "spiral": (Settings(data=DataSettings(dataset="spiral", classes=3, points=300),
+                        model=ModelSettings(hidden=(16, 16)),
+                        training=TrainingSettings(optimizer="adam", learning_rate=0.03)), 3000),
+    "circles-linear": (Settings(data=DataSettings(dataset="circles", points=300),
+                                model=ModelSettings(kind="linear", features=("x1^2", "x2^2"))), 600),
+}
+
+
+def main() -> None:
+    app = create_app()
+    OUT.mkdir(exist_ok=True)
+    for name, (settings, steps) in SHOTS.items():
+        window = MainWindow(Session(Scenario.generate(settings)))
+        window.resize(1280, 800)
+        window.show()
+        for _ in range(steps // 100):
+            window.session.step(100)
+        QTest.qWait(150)  # the charts redraw their curves at most ten times a second
+        path = OUT / f"window-{name}.png"
+        window.grab().save(str(path))
+        print(f"wrote {path}")
+        window.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

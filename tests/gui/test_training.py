@@ -1,0 +1,100 @@
+"""Training from the window: play, step, reset, live changes, divergence."""
+
+import numpy as np
+
+from engine.settings import ModelSettings
+
+
+def weights(session):
+    return [p.data.copy() for p in session.trainer.model.parameters()]
+
+
+def test_play_lowers_the_loss_and_changes_the_boundary(qtbot, window):
+    session = window.session
+    loss = session.stats.train_loss
+    image = window.canvas.boundary_image().copy()
+    window.actions.play.trigger()
+    assert window.runner.running and window.actions.play.text() == "Pause"
+    qtbot.waitUntil(lambda: session.stats.step >= 60, timeout=5000)
+    window.actions.play.trigger()
+    assert not window.runner.running
+    assert session.stats.train_loss < loss
+    assert np.abs(window.canvas.boundary_image().astype(int) - image).sum() > 0
+    qtbot.waitUntil(lambda: window.charts.curves_up_to_date)
+    assert window.charts.curves["train_loss"].getOriginalDataset()[0][-1] == session.stats.step
+
+
+def test_step_trains_exactly_one_step(qtbot, window):
+    window.actions.step.trigger()
+    window.actions.step.trigger()
+    assert window.session.stats.step == 2
+
+
+def test_reset_restores_the_initial_weights(qtbot, window):
+    session = window.session
+    initial = weights(session)
+    session.step(30)
+    window.actions.reset.trigger()
+    for now, then in zip(weights(session), initial):
+        np.testing.assert_array_equal(now, then)
+    assert session.stats.step == 0
+
+
+def test_editing_points_while_training_keeps_the_weights(qtbot, window):
+    session = window.session
+    window.runner.play()
+    qtbot.waitUntil(lambda: session.stats.step >= 20, timeout=5000)
+    window.runner.pause()
+    kept = weights(session)
+    session.add_points([[0.9, 0.9]])
+    for now, then in zip(weights(session), kept):
+        np.testing.assert_array_equal(now, then)
+    assert session.trainer.n_train == int((~session.scenario.is_test).sum())
+
+
+def test_architecture_change_rebuilds_but_keeps_the_points(qtbot, window):
+    session = window.session
+    points = session.scenario.points.copy()
+    session.step(10)
+    session.set_model_settings(ModelSettings(hidden=(3,)))
+    assert session.trainer.model.sizes == [2, 3, 2] and session.stats.step == 0
+    np.testing.assert_array_equal(session.scenario.points, points)
+
+
+def test_speed_slider_sets_steps_per_frame(qtbot, window):
+    window.speed.setValue(window.speed.maximum())
+    assert window.runner.steps_per_frame == 500
+    assert "500 steps/frame" in window.speed_label.text()
+
+
+def test_divergence_pauses_and_explains(qtbot, window):
+    session = window.session
+    session.set_training_settings(session.settings.training.replace(learning_rate=1e5))
+    window.runner.play()
+    qtbot.waitUntil(lambda: not window.runner.running, timeout=5000)
+    assert session.trainer.diverged
+    assert window.banner.isVisible()
+    text = window.banner_text.text()
+    assert f"at step {session.stats.step}" in text and "Lower the learning rate" in text
+    window.runner.play()  # refuses to run on until reset
+    assert not window.runner.running
+    window.actions.reset.trigger()
+    assert not window.banner.isVisible() and not session.trainer.diverged
+
+
+def test_keyboard_shortcuts(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_S)
+    assert window.session.stats.step == 1
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Right)
+    assert window.session.stats.step == 2
+    qtbot.keyClick(window.canvas, Qt.Key.Key_2)
+    assert window.session.current_class == 1
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Space)
+    assert window.runner.running
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Space)
+    assert not window.runner.running
+    qtbot.keyClick(window.canvas, Qt.Key.Key_R)
+    assert window.session.stats.step == 0
