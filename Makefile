@@ -23,6 +23,7 @@ run: $(VENV)/.installed
 # Two tiers: the engine runs with Qt blocked (as on a machine without PySide6),
 # then the app and the command line under pytest-qt, offscreen.
 test: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 	PLAYGROUND_BLOCK_QT=1 $(PY) -m pytest -p no:pytest-qt tests/engine
 	$(PY) -m pytest tests/cli tests/gui

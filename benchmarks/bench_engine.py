@@ -21,22 +21,22 @@ import os
 for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_variable] = "1"
 
-import argparse  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+import argparse
+import sys
+import time
+from pathlib import Path
 
-import numpy as np  # noqa: E402
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
-import reference  # noqa: E402
+import reference
 
-from engine.allocator import keep_freed_memory  # noqa: E402
-from engine.datasets import generate  # noqa: E402
-from engine.features import feature_matrix  # noqa: E402
-from engine.losses import one_hot  # noqa: E402
-from engine.settings import ModelSettings, TrainingSettings  # noqa: E402
-from engine.trainer import Trainer  # noqa: E402
+from engine.allocator import keep_freed_memory
+from engine.datasets import generate
+from engine.features import feature_matrix
+from engine.losses import one_hot
+from engine.settings import ModelSettings, TrainingSettings
+from engine.trainer import Trainer
 
 try:
     import torch

@@ -154,7 +154,8 @@ def print_table(r: dict) -> None:
         ("frames drawn per second", f"{fps:8.1f}", f">= {TARGET_FPS}", fps >= TARGET_FPS),
         ("boundary recomputations per second", f"{r['boundaries'] / seconds:8.1f}", "", None),
         ("training steps per second", f"{steps:8.0f}", f">= {TARGET_STEPS}", steps >= TARGET_STEPS),
-        ("boundary grid (rows x columns)", f"{grid_rows:>3} x {grid_cols:<3}", f">= {TARGET_GRID} x {TARGET_GRID}",
+        ("boundary grid (rows x columns)", f"{grid_rows:>3} x {grid_cols:<3}",
+         f">= {TARGET_GRID} x {TARGET_GRID}",
          min(grid_rows, grid_cols) >= TARGET_GRID),
         ("worst input delay", f"{worst:5.1f} ms", f"<= {TARGET_DELAY_MS} ms", worst <= TARGET_DELAY_MS),
     ]

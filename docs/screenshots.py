@@ -14,13 +14,13 @@ from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from engine.scenario import Scenario  # noqa: E402
-from engine.settings import DataSettings, ModelSettings, Settings, TrainingSettings  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtTest import QTest
 
-from playground.app import create_app  # noqa: E402
-from playground.main_window import MainWindow  # noqa: E402
-from playground.session import Session  # noqa: E402
+from engine.scenario import Scenario
+from engine.settings import DataSettings, ModelSettings, Settings, TrainingSettings
+from playground.app import create_app
+from playground.main_window import MainWindow
+from playground.session import Session
 
 OUT = Path(__file__).parent / "images"
 
@@ -43,6 +43,7 @@ def main() -> None:
         window.show()
         for _ in range(steps // 100):
             window.session.step(100)
+        app.processEvents()
         QTest.qWait(150)  # the charts redraw their curves at most ten times a second
         path = OUT / f"window-{name}.png"
         window.grab().save(str(path))

@@ -10,10 +10,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, fields, replace
 
+from engine.activations import ACTIVATIONS
 from engine.datasets import DATASETS
 from engine.features import DEFAULT_FEATURES, check_features
 from engine.losses import LOSSES
-from engine.activations import ACTIVATIONS
 from engine.nn import MAX_HIDDEN_LAYERS, MAX_WIDTH
 from engine.optim import OPTIMIZERS
 

@@ -11,8 +11,19 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea,
-    QSlider, QSplitter, QToolBar, QVBoxLayout, QWidget,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from engine.scenario import ScenarioError
@@ -86,7 +97,8 @@ class MainWindow(QMainWindow):
         """A message strip above the canvas for a diverged run, with a Reset button."""
         banner = QFrame()
         banner.setObjectName("banner")
-        banner.setStyleSheet("#banner { background: #FFF3CD; border: 1px solid #E0B252; border-radius: 4px; }")
+        banner.setStyleSheet("#banner { background: #FFF3CD; border: 1px solid #E0B252; "
+                             "border-radius: 4px; }")
         text = QLabel()
         text.setWordWrap(True)
         reset = QPushButton("Reset")

@@ -54,7 +54,7 @@ class Session(QObject):
     diverged = Signal(str)
     file_changed = Signal()
 
-    UNDO_LIMIT = 500
+    UNDO_LIMIT = 200
 
     def __init__(self, scenario: Scenario | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -147,15 +147,15 @@ class Session(QObject):
         self._stroke_start = self.points_state()
 
     def stroke_add(self, xy, label: int | None = None, is_test: bool = False) -> None:
-        self._apply(self._with_points(xy, label, is_test))
+        self.apply_points(self._with_points(xy, label, is_test))
 
     def stroke_remove(self, indices) -> None:
-        self._apply(self._without_points(indices))
+        self.apply_points(self._without_points(indices))
 
     def stroke_move(self, index: int, xy) -> None:
         points = self.scenario.points.copy()
         points[index] = xy
-        self._apply(PointsState(points, *self._arrays()[1:], tuple(self.scenario.class_names),
+        self.apply_points(PointsState(points, *self._arrays()[1:], tuple(self.scenario.class_names),
                                 self.settings.data))
 
     def end_stroke(self, text: str) -> None:
@@ -167,10 +167,7 @@ class Session(QObject):
         self.undo_stack.push(EditPoints(self, self.points_state(), after, text, merge))
 
     def apply_points(self, state: PointsState) -> None:
-        """Make ``state`` current (called by the undo commands)."""
-        self._apply(state)
-
-    def _apply(self, state: PointsState) -> None:
+        """Make ``state`` current: the undo commands' and the gestures' way in."""
         s = self.scenario
         classes_changed = len(state.class_names) != s.n_classes
         data_changed = state.data != s.settings.data

@@ -76,7 +76,8 @@ class TrainingPanel(QGroupBox):
                                   special="full batch")
         self.l1 = NumberChoice(PENALTIES, 0.0, 10.0, "L1 penalty on the weights: pushes them to exactly 0")
         self.l2 = NumberChoice(PENALTIES, 0.0, 10.0, "L2 penalty on the weights: keeps them small")
-        self.seed = int_box(0, min(MAX_SEED, 2**31 - 1), 1, "Seed of the initial weights (Reset returns to them)")
+        self.seed = int_box(0, min(MAX_SEED, 2**31 - 1), 1,
+                            "Seed of the initial weights (Reset returns to them)")
 
         layout = form()
         layout.addRow("Loss", self.loss)

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from engine import Tensor
+from engine.activations import ACTIVATIONS
 from engine.gradcheck import check_gradients
 from engine.losses import LOSSES, one_hot
-from engine.activations import ACTIVATIONS
 from engine.nn import MLP, dense
 
 RNG = np.random.default_rng(3)

@@ -10,10 +10,10 @@ from engine.settings import ModelSettings, TrainingSettings
 from engine.trainer import Trainer
 
 
-def make(dataset="xor", classes=2, model=ModelSettings(), training=TrainingSettings(), points=200,
-         test_fraction=0.2, seed=0):
+def make(dataset="xor", classes=2, model=None, training=None, points=200, test_fraction=0.2, seed=0):
     p, y = generate(dataset, points, 0.05, classes, seed=1)
-    return Trainer(model, training, classes, p, y, split(len(p), test_fraction, 1), seed=seed)
+    return Trainer(model or ModelSettings(), training or TrainingSettings(), classes, p, y,
+                   split(len(p), test_fraction, 1), seed=seed)
 
 
 def weights(trainer):
