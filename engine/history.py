@@ -1,7 +1,7 @@
 """Training curves with bounded memory, however long the run.
 
 Samples are kept at least ``stride`` steps apart, except the newest, which
-always reflects the latest numbers. When the buffer fills, every other sample
+always reflects the latest numbers (a new sample at the same step replaces it). When the buffer fills, every other sample
 is dropped and the stride doubles, so a run of a million steps still shows its
 whole shape in ``capacity`` points.
 """
@@ -42,7 +42,9 @@ class History:
     def append(self, step: int, values) -> None:
         """Record ``values`` (anything with the fields as attributes) at ``step``."""
         n = self.n
-        if n >= 2 and step - self._steps[n - 2] < self.stride:
+        if n and step == self._steps[n - 1]:
+            row = n - 1  # the same step again (points edited between steps): replace it
+        elif n >= 2 and step - self._steps[n - 2] < self.stride:
             row = n - 1  # too close to the previous kept sample: the newest moves on
         else:
             if n == self.capacity:

@@ -39,7 +39,7 @@ class Actions:
     classes: list[QAction]
 
 
-def make_actions(window: QWidget, undo_stack) -> Actions:
+def make_actions(window: QWidget) -> Actions:
     """Create the actions, parented to (and active in) ``window``; callers connect them."""
     style = window.style()
 
@@ -57,13 +57,8 @@ def make_actions(window: QWidget, undo_stack) -> Actions:
         return a
 
     sp = QStyle.StandardPixmap
-    undo = undo_stack.createUndoAction(window, "Undo")
-    undo.setShortcuts([QKeySequence.StandardKey.Undo])
-    undo.setIcon(style.standardIcon(sp.SP_ArrowBack))
-    redo = undo_stack.createRedoAction(window, "Redo")
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    redo.setIcon(style.standardIcon(sp.SP_ArrowForward))
-    window.addActions([undo, redo])
+    undo = action("Undo", [QKeySequence.StandardKey.Undo], sp.SP_ArrowBack)
+    redo = action("Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], sp.SP_ArrowForward)
 
     tools = {}
     group = QActionGroup(window)
@@ -90,3 +85,4 @@ def make_actions(window: QWidget, undo_stack) -> Actions:
         tools=tools,
         classes=[action(f"Class {k + 1}", [str(k + 1)]) for k in range(MAX_CLASSES)],
     )
+

@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session or Session(parent=self)
         self.runner = Runner(self.session, self)
-        self.actions = make_actions(self, self.session.undo_stack)
+        self.actions = make_actions(self)
         self.canvas = CanvasView(self.session)
         self.data_panel = DataPanel(self.session)
         self.model_panel = ModelPanel(self.session)
@@ -157,6 +157,9 @@ class MainWindow(QMainWindow):
     # -------------------------------------------------------------- wiring
     def _connect(self) -> None:
         a, s = self.actions, self.session
+        a.undo.triggered.connect(s.undo_stack.undo)
+        a.redo.triggered.connect(s.undo_stack.redo)
+        s.undo_stack.indexChanged.connect(self._show_undo_state)
         a.play.triggered.connect(self.runner.toggle)
         a.step.triggered.connect(self.runner.step_once)
         a.reset.triggered.connect(s.reset)
@@ -178,11 +181,21 @@ class MainWindow(QMainWindow):
         s.stats_changed.connect(self._hide_banner_after_reset)
         s.file_changed.connect(self._show_file_state)
         self._set_tool("add")
+        self._show_undo_state()
 
     def _set_tool(self, name: str) -> None:
         self.canvas.set_tool(name)
         self.actions.tools[name].setChecked(True)
         self.statusBar().showMessage(TOOL_LABELS[name][1])
+
+    def _show_undo_state(self, *_) -> None:
+        """Undo/Redo enabled when possible, naming the edit in the tooltip (a fixed
+        label keeps the toolbar from jumping as edits change)."""
+        stack = self.session.undo_stack
+        for action, label, possible, edit in ((self.actions.undo, "Undo", stack.canUndo(), stack.undoText()),
+                                              (self.actions.redo, "Redo", stack.canRedo(), stack.redoText())):
+            action.setEnabled(possible)
+            action.setToolTip(f"{label} {edit}" if possible else label)
 
     def _set_speed(self, index: int) -> None:
         self.runner.set_steps_per_frame(SPEEDS[index])

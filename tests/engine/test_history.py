@@ -33,6 +33,15 @@ def test_memory_stays_bounded_and_the_newest_sample_is_kept():
     assert gaps.min() >= h.stride // 4  # evenly thinned, not bunched at the end
 
 
+def test_the_same_step_again_replaces_the_newest_sample():
+    h = History(capacity=8)
+    h.append(0, stats(0))
+    h.append(5, stats(5))
+    h.append(5, stats(9))  # an edit between steps: new numbers at step 5
+    np.testing.assert_array_equal(h.steps, [0, 5])
+    assert h.values("train_loss")[-1] == pytest.approx(1 / 10)
+
+
 def test_clear():
     h = History(capacity=8)
     h.append(3, stats(3))

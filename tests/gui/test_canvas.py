@@ -70,10 +70,13 @@ def test_test_point_toggle_makes_hollow_test_points(qtbot, window):
 
 
 def test_undo_and_redo_a_click(qtbot, window):
-    session = window.session
+    session, undo, redo = window.session, window.actions.undo, window.actions.redo
     before = session.scenario.points.copy()
+    assert not undo.isEnabled() and not redo.isEnabled()
     click(qtbot, window.canvas, 0.5, 0.5)
+    assert undo.isEnabled() and undo.toolTip() == "Undo Add point"
     window.actions.undo.trigger()
+    assert redo.isEnabled() and not undo.isEnabled()
     np.testing.assert_array_equal(session.scenario.points, before)
     window.actions.redo.trigger()
     np.testing.assert_allclose(session.scenario.points[-1], [0.5, 0.5], atol=0.01)
