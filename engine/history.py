@@ -1,9 +1,9 @@
 """Training curves with bounded memory, however long the run.
 
 Samples are kept at least ``stride`` steps apart, except the newest, which
-always reflects the latest numbers (a new sample at the same step replaces it). When the buffer fills, every other sample
-is dropped and the stride doubles, so a run of a million steps still shows its
-whole shape in ``capacity`` points.
+always reflects the latest numbers (a new sample at the same step replaces it).
+When the buffer fills, every other sample is dropped and the stride doubles,
+so a run of a million steps still shows its whole shape in ``capacity`` points.
 """
 
 from __future__ import annotations

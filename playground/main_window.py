@@ -157,9 +157,15 @@ class MainWindow(QMainWindow):
     # -------------------------------------------------------------- wiring
     def _connect(self) -> None:
         a, s = self.actions, self.session
-        a.undo.triggered.connect(s.undo_stack.undo)
-        a.redo.triggered.connect(s.undo_stack.redo)
-        s.undo_stack.indexChanged.connect(self._show_undo_state)
+        stack = s.undo_stack
+        a.undo.triggered.connect(stack.undo)
+        a.redo.triggered.connect(stack.redo)
+        stack.canUndoChanged.connect(a.undo.setEnabled)
+        stack.canRedoChanged.connect(a.redo.setEnabled)
+        stack.undoTextChanged.connect(self._name_undo)
+        stack.redoTextChanged.connect(self._name_redo)
+        a.undo.setEnabled(stack.canUndo())
+        a.redo.setEnabled(stack.canRedo())
         a.play.triggered.connect(self.runner.toggle)
         a.step.triggered.connect(self.runner.step_once)
         a.reset.triggered.connect(s.reset)
@@ -181,21 +187,19 @@ class MainWindow(QMainWindow):
         s.stats_changed.connect(self._hide_banner_after_reset)
         s.file_changed.connect(self._show_file_state)
         self._set_tool("add")
-        self._show_undo_state()
 
     def _set_tool(self, name: str) -> None:
         self.canvas.set_tool(name)
         self.actions.tools[name].setChecked(True)
         self.statusBar().showMessage(TOOL_LABELS[name][1])
 
-    def _show_undo_state(self, *_) -> None:
-        """Undo/Redo enabled when possible, naming the edit in the tooltip (a fixed
-        label keeps the toolbar from jumping as edits change)."""
-        stack = self.session.undo_stack
-        for action, label, possible, edit in ((self.actions.undo, "Undo", stack.canUndo(), stack.undoText()),
-                                              (self.actions.redo, "Redo", stack.canRedo(), stack.redoText())):
-            action.setEnabled(possible)
-            action.setToolTip(f"{label} {edit}" if possible else label)
+    # Undo and Redo keep fixed labels (a toolbar that changes width as you edit
+    # jumps under the mouse); the tooltip names the edit.
+    def _name_undo(self, edit: str) -> None:
+        self.actions.undo.setToolTip(f"Undo {edit}".strip())
+
+    def _name_redo(self, edit: str) -> None:
+        self.actions.redo.setToolTip(f"Redo {edit}".strip())
 
     def _set_speed(self, index: int) -> None:
         self.runner.set_steps_per_frame(SPEEDS[index])
