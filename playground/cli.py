@@ -98,13 +98,18 @@ def _add_session_options(p: argparse.ArgumentParser) -> None:
 
 
 def scenario_from_args(args: argparse.Namespace) -> Scenario:
-    """The scenario file (or the defaults) with the command line's settings on top."""
+    """The scenario file (or the defaults) with the command line's settings on top.
+
+    Data options regenerate the points; ``--seed`` alone keeps a file's points
+    and seeds the weights (and the points, when they are generated).
+    """
     base = load(args.scenario) if args.scenario else Scenario.generate(Settings())
     changes: dict[str, dict] = {"data": {}, "model": {}, "training": {}}
     for name, (section, _) in OPTIONS.items():
         value = getattr(args, name)
         if value is not None:
             changes[section][name] = value
+    regenerate = not args.scenario or bool(changes["data"])
     seed = base.settings.seed if args.seed is None else args.seed
     if args.seed is not None:
         changes["data"]["seed"] = args.seed
@@ -119,8 +124,9 @@ def scenario_from_args(args: argparse.Namespace) -> Scenario:
     except SettingsError as error:
         option = OPTIONS.get(error.field, (None, "--" + error.field))[1]
         raise UsageError(f"{option}: {error.message}") from None
-    if changes["data"] or not args.scenario:
-        return Scenario.generate(settings, title=base.title)
+    if regenerate:
+        names = base.class_names if len(base.class_names) == settings.data.classes else None
+        return Scenario.generate(settings, names, base.title)
     base.settings = settings
     return base
 

@@ -77,6 +77,14 @@ def test_scenario_file_provides_points_and_options_override(tmp_path, capsys):
     assert "60 points (48 train, 12 test), 2-3 linear classifier" in out
 
 
+def test_seed_alone_keeps_a_files_points(tmp_path, capsys):
+    points = [[0.1 * i, -0.05 * i, i % 2] for i in range(10)]
+    path = tmp_path / "hand.json"
+    path.write_text(json.dumps({"format": "decision-playground/1", "points": points}))
+    assert main(["train", "--scenario", str(path), "--seed", "4", "--steps", "1"]) == 0
+    assert "10 points (10 train, 0 test)" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize("options, message", [
     (["--lr", "-1"], "--lr: must be above 0"),
     (["--hidden", "8,x"], "--hidden"),
