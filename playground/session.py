@@ -18,7 +18,7 @@ file_changed()              the file path or the unsaved-changes flag changed
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
@@ -123,23 +123,23 @@ class Session(QObject):
                                tuple(generated.class_names), data), "Regenerate points", merge=True)
 
     def add_class(self) -> None:
+        """A new, empty class, which becomes the current one."""
         k = self.n_classes
         if k < MAX_CLASSES:
             names = (*self.scenario.class_names, _new_class_name(self.scenario.class_names))
-            self._edit(PointsState(*self._arrays(), names, self.settings.data), "Add class")
+            self._edit(replace(self.points_state(), class_names=names), "Add class")
             self.set_current_class(k)
 
     def remove_class(self, k: int) -> None:
         """Remove class k and its points; later classes move down one."""
         if self.n_classes <= 2:
             return
-        points, labels, is_test = self._arrays()
-        keep = labels != k
-        labels = np.where(labels[keep] > k, labels[keep] - 1, labels[keep])
-        names = tuple(n for i, n in enumerate(self.scenario.class_names) if i != k)
-        self._edit(PointsState(points[keep], labels, is_test[keep], names, self.settings.data),
-                   "Remove class")
-        self.set_current_class(min(self.current_class, self.n_classes - 1))
+        state = self.points_state()
+        keep = state.labels != k
+        labels = state.labels[keep]
+        names = tuple(n for i, n in enumerate(state.class_names) if i != k)
+        self._edit(replace(state, points=state.points[keep], labels=np.where(labels > k, labels - 1, labels),
+                           is_test=state.is_test[keep], class_names=names), "Remove class")
 
     # A gesture (brush stroke, point drag) changes the points live and
     # becomes one undo step when it ends.
@@ -155,8 +155,7 @@ class Session(QObject):
     def stroke_move(self, index: int, xy) -> None:
         points = self.scenario.points.copy()
         points[index] = xy
-        self.apply_points(PointsState(points, *self._arrays()[1:], tuple(self.scenario.class_names),
-                                self.settings.data))
+        self.apply_points(replace(self.points_state(), points=points))
 
     def end_stroke(self, text: str) -> None:
         start, self._stroke_start = self._stroke_start, None
@@ -183,24 +182,20 @@ class Session(QObject):
             self.settings_changed.emit()
         self._publish(self.trainer.evaluate())
 
-    def _arrays(self):
-        s = self.scenario
-        return s.points, s.labels, s.is_test
-
     def _with_points(self, xy, label, is_test) -> PointsState:
         xy = np.asarray(xy, dtype=float).reshape(-1, 2)
         label = self.current_class if label is None else label
-        points, labels, is_test_now = self._arrays()
-        return PointsState(np.concatenate([points, xy]), np.concatenate([labels, np.full(len(xy), label)]),
-                           np.concatenate([is_test_now, np.full(len(xy), is_test)]),
-                           tuple(self.scenario.class_names), self.settings.data)
+        state = self.points_state()
+        return replace(state, points=np.concatenate([state.points, xy]),
+                       labels=np.concatenate([state.labels, np.full(len(xy), label)]),
+                       is_test=np.concatenate([state.is_test, np.full(len(xy), is_test)]))
 
     def _without_points(self, indices) -> PointsState:
-        points, labels, is_test = self._arrays()
-        keep = np.ones(len(points), bool)
+        state = self.points_state()
+        keep = np.ones(len(state.points), bool)
         keep[indices] = False
-        return PointsState(points[keep], labels[keep], is_test[keep], tuple(self.scenario.class_names),
-                           self.settings.data)
+        return replace(state, points=state.points[keep], labels=state.labels[keep],
+                       is_test=state.is_test[keep])
 
     def set_current_class(self, k: int) -> None:
         k = int(np.clip(k, 0, self.n_classes - 1))
@@ -309,8 +304,8 @@ def _new_class_name(existing) -> str:
 
 
 def _same_points(a: PointsState, b: PointsState) -> bool:
-    return a.points.shape == b.points.shape and np.array_equal(a.points, b.points) \
-        and np.array_equal(a.labels, b.labels) and a.class_names == b.class_names
+    return (np.array_equal(a.points, b.points) and np.array_equal(a.labels, b.labels)
+            and np.array_equal(a.is_test, b.is_test) and a.class_names == b.class_names)
 
 
 def _blown_up(loss: float) -> str:
