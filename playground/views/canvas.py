@@ -105,7 +105,7 @@ class CanvasView(pg.PlotWidget):
         bounds = self.visible_bounds()
         x_min, x_max, y_min, y_max = bounds
         scale = self.resolution / max(x_max - x_min, y_max - y_min)
-        shape = (round((x_max - x_min) * scale), round((y_max - y_min) * scale))
+        shape = (max(1, round((x_max - x_min) * scale)), max(1, round((y_max - y_min) * scale)))
         probs = self.session.trainer.predict_grid(bounds, shape)
         self.image.setImage(colorize(probs), autoLevels=False, levels=(0, 255))
         if bounds != self._image_bounds:  # the rect maps the current pixels: set after them
