@@ -60,6 +60,13 @@ class Trainer:
         self._set_points(points, labels, is_test)
         self.reset()
 
+    @classmethod
+    def for_scenario(cls, scenario, dtype=np.float32) -> Trainer:
+        """The one way to build a trainer from a ``Scenario``: its settings, points and seed."""
+        s = scenario.settings
+        return cls(s.model, s.training, scenario.n_classes, scenario.points, scenario.labels,
+                   scenario.is_test, seed=s.seed, dtype=dtype)
+
     # ------------------------------------------------------------ changes
     def reset(self) -> None:
         """Fresh weights from the seed; step count, optimizer state and divergence cleared."""

@@ -131,17 +131,11 @@ def scenario_from_args(args: argparse.Namespace) -> Scenario:
     return base
 
 
-def make_trainer(scenario: Scenario) -> Trainer:
-    s = scenario.settings
-    return Trainer(s.model, s.training, scenario.n_classes, scenario.points, scenario.labels,
-                   scenario.is_test, seed=s.seed)
-
-
 def train(args: argparse.Namespace) -> int:
     if args.steps < 0:
         raise UsageError("--steps: must be 0 or more")
     scenario = scenario_from_args(args)
-    trainer = make_trainer(scenario)
+    trainer = Trainer.for_scenario(scenario)
     start = time.perf_counter()
     stats = trainer.step(args.steps) if args.steps else trainer.evaluate()
     seconds = time.perf_counter() - start

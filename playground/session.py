@@ -285,9 +285,7 @@ class Session(QObject):
     def _use(self, scenario: Scenario, path: str | None = None) -> None:
         self.scenario = scenario
         self.path = path
-        s = scenario.settings
-        self.trainer = Trainer(s.model, s.training, scenario.n_classes, scenario.points,
-                               scenario.labels, scenario.is_test, seed=s.seed)
+        self.trainer = Trainer.for_scenario(scenario)
         self._settings_modified = False
         self.undo_stack.clear()
         self.history.clear()
