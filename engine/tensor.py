@@ -8,7 +8,11 @@ into one downstream gradient per parent (dLoss/dparent, shaped like that parent)
 
 ``backward()`` walks the graph once in reverse topological order and adds each
 downstream gradient into its parent (``+=``), so a tensor used twice receives
-the sum of both paths -- the lecture's "copy gate adds".
+the sum of both paths -- the lecture's "copy gate adds". ``backward_steps()``
+is the same walk, one ``BackwardStep`` (node, upstream, downstream, and for
+elementwise nodes the local gradients) at a time, for a view that replays it.
+Ops keep the names people read in a graph: add, sub, mul, div, neg, pow, exp,
+log, max, min, the activations, matmul, sum, mean, reshape, transpose.
 
     >>> x = Tensor(-2.0, requires_grad=True)
     >>> y = Tensor(5.0, requires_grad=True)
@@ -21,16 +25,19 @@ the sum of both paths -- the lecture's "copy gate adds".
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import itertools
 import operator
 from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 import numpy as np
 
 from engine.activations import ACTIVATIONS
 
 Backward = Callable[[np.ndarray], tuple]
+Local = Callable[[], tuple]
 
 
 class _GradMode:
@@ -61,7 +68,7 @@ class Tensor:
     that produced this tensor ("" and () for a leaf).
     """
 
-    __slots__ = ("data", "grad", "requires_grad", "op", "parents", "_backward", "_index", "name")
+    __slots__ = ("data", "grad", "requires_grad", "op", "parents", "_backward", "_local", "_index", "name")
     __array_ufunc__ = None  # ndarray <op> Tensor defers to Tensor's reflected operators
 
     def __init__(self, data, requires_grad: bool = False, *, dtype=np.float64, name: str = ""):
@@ -71,6 +78,7 @@ class Tensor:
         self.op = ""
         self.parents: tuple[Tensor, ...] = ()
         self._backward: Backward | None = None
+        self._local: Local | None = None
         self._index = 0
         self.name = name
 
@@ -88,7 +96,10 @@ class Tensor:
         return self.data.dtype
 
     def item(self) -> float:
-        return float(self.data)
+        """The value of a one-element tensor, whatever its shape: () or (1, 1)."""
+        if self.data.size != 1:
+            raise ValueError(f"item() needs a one-element tensor, not shape {self.data.shape}")
+        return float(self.data.item())
 
     def __len__(self) -> int:
         return len(self.data)
@@ -108,13 +119,35 @@ class Tensor:
             return other
         return Tensor(other, dtype=self.data.dtype)
 
+    def local_gradients(self) -> tuple[np.ndarray | None, ...] | None:
+        """d(self)/d(parent) for each parent of an elementwise node, or None for other ops.
+
+        Each entry broadcasts against this node's shape (a number for a scalar
+        node); downstream = upstream x local. Computed on demand: training never asks.
+        """
+        return None if self._local is None else self._local()
+
     # --------------------------------------------------------------- backward
     def backward(self) -> None:
         """Backpropagate from this one-element tensor, seeding d(self)/d(self) = 1.
 
-        Leaves accumulate into ``.grad`` across calls; intermediate nodes hold
-        the gradient of this pass only.
+        Leaves accumulate into ``.grad`` across calls (each leaf owns its array);
+        intermediate nodes hold the gradient of this pass only.
         """
+        self._check_root()
+        collections.deque(self._walk_backward(), maxlen=0)
+
+    def backward_steps(self) -> Iterator[BackwardStep]:
+        """The backward pass, one node at a time, in reverse topological order.
+
+        Yields a ``BackwardStep`` per op node once its gradient is complete, after
+        adding the step's downstream gradients into the parents: the same walk as
+        ``backward()``, which runs it to the end. Stopping early leaves it half done.
+        """
+        self._check_root()
+        return itertools.starmap(BackwardStep, self._walk_backward())
+
+    def _check_root(self) -> None:
         if self.data.size != 1:
             raise ValueError(
                 f"backward() needs a one-element output, but this tensor has shape "
@@ -125,26 +158,30 @@ class Tensor:
                 "backward(): nothing in this graph requires a gradient; create the "
                 "inputs with Tensor(..., requires_grad=True)"
             )
+
+    def _walk_backward(self) -> Iterator[tuple]:
+        """Yields (node, upstream, downstream) per op node, after accumulating downstream."""
         seed = _ones(self.data)
         if self._backward is None:  # a leaf on its own: d self / d self = 1
-            self.grad = seed if self.grad is None else self.grad + seed
+            self.grad = seed.copy() if self.grad is None else self.grad + seed
             return
         order = self.topological_order()
         for node in order:
             node.grad = None
         self.grad = seed
         for node in reversed(order):
-            for parent, grad in zip(node.parents, node._backward(node.grad)):
+            upstream = node.grad
+            downstream = node._backward(upstream)
+            for parent, grad in zip(node.parents, downstream):
                 if grad is None:
                     continue
                 if grad.shape != parent.data.shape:
-                    raise RuntimeError(
-                        f"the {node.op!r} node sent a gradient of shape {grad.shape} to a "
-                        f"tensor of shape {parent.data.shape}: every edge must have the "
-                        "same shape forward and backward"
-                    )
-                # Never add in place: one gradient array may be shared by several parents.
+                    raise _shape_error(node, grad, parent)
+                if parent._backward is None:
+                    grad = _owned(grad, upstream, parent.data.dtype)
+                # Never add in place: intermediate gradients may share arrays.
                 parent.grad = grad if parent.grad is None else parent.grad + grad
+            yield node, upstream, downstream
 
     def topological_order(self) -> list[Tensor]:
         """The op nodes that lead to self, each after all the nodes it was built from."""
@@ -169,7 +206,18 @@ class Tensor:
                 _unbroadcast(g, b.data.shape) if b.requires_grad else None,
             )
 
-        return _node(a.data + b.data, (a, b), "add", backward)
+        return _node(a.data + b.data, (a, b), "add", backward, lambda: (_ONE, _ONE))
+
+    def __sub__(self, other) -> Tensor:
+        a, b = self, self._lift(other)
+
+        def backward(g):
+            return (
+                _unbroadcast(g, a.data.shape) if a.requires_grad else None,
+                _unbroadcast(-g, b.data.shape) if b.requires_grad else None,
+            )
+
+        return _node(a.data - b.data, (a, b), "sub", backward, lambda: (_ONE, -_ONE))
 
     def __mul__(self, other) -> Tensor:
         a, b = self, self._lift(other)
@@ -180,20 +228,35 @@ class Tensor:
                 _unbroadcast(g * a.data, b.data.shape) if b.requires_grad else None,
             )
 
-        return _node(a.data * b.data, (a, b), "mul", backward)
+        return _node(a.data * b.data, (a, b), "mul", backward, lambda: (b.data, a.data))
 
-    def __neg__(self) -> Tensor:
-        return _node(-self.data, (self,), "neg", lambda g: (-g,))
-
-    def __pow__(self, exponent: float) -> Tensor:
-        if isinstance(exponent, Tensor):
-            raise TypeError("Tensor ** Tensor is not supported; the exponent must be a number")
-        a, p = self, float(exponent)
+    def __truediv__(self, other) -> Tensor:
+        a, b = self, self._lift(other)
 
         def backward(g):
-            return (g * (p * a.data ** (p - 1)),)
+            return (
+                _unbroadcast(g / b.data, a.data.shape) if a.requires_grad else None,
+                _unbroadcast(-g * a.data / (b.data * b.data), b.data.shape) if b.requires_grad else None,
+            )
 
-        return _node(a.data**p, (a,), f"pow{p:g}", backward)
+        return _node(a.data / b.data, (a, b), "div", backward,
+                     lambda: (1 / b.data, -a.data / (b.data * b.data)))
+
+    def __neg__(self) -> Tensor:
+        return _node(-self.data, (self,), "neg", lambda g: (-g,), lambda: (-_ONE,))
+
+    def __pow__(self, exponent: float) -> Tensor:
+        """self ** p for a number p; the exponent becomes a constant input of the node."""
+        if isinstance(exponent, Tensor):
+            raise TypeError("Tensor ** Tensor is not supported; the exponent must be a number")
+        a, p = self, self._lift(float(exponent))
+
+        def local():
+            if p.data == 0:  # x**0 = 1 everywhere, even at 0 (where 0 * 0**-1 would be NaN)
+                return (np.zeros_like(a.data), None)
+            return (p.data * a.data ** (p.data - 1), None)
+
+        return _node(a.data**p.data, (a, p), "pow", lambda g: (g * local()[0], None), local)
 
     def __matmul__(self, other) -> Tensor:
         a, b = self, self._lift(other)
@@ -202,14 +265,6 @@ class Tensor:
             return _matmul_grads(g, a.data, b.data, a.requires_grad, b.requires_grad)
 
         return _node(a.data @ b.data, (a, b), "matmul", backward)
-
-    def __sub__(self, other) -> Tensor:
-        return self + (-self._lift(other))
-
-    def __truediv__(self, other) -> Tensor:
-        if isinstance(other, Tensor):
-            return self * other**-1
-        return self * (1.0 / np.asarray(other, dtype=self.data.dtype))
 
     def __radd__(self, other) -> Tensor:
         return self._lift(other) + self
@@ -221,20 +276,19 @@ class Tensor:
         return self._lift(other) * self
 
     def __rtruediv__(self, other) -> Tensor:
-        return self._lift(other) * self**-1
+        return self._lift(other) / self
 
     def __rmatmul__(self, other) -> Tensor:
         return self._lift(other) @ self
 
     # --------------------------------------------------------- elementwise
     def exp(self) -> Tensor:
-        a = self
-        out = np.exp(a.data)
-        return _node(out, (a,), "exp", lambda g: (g * out,))
+        out = np.exp(self.data)
+        return _node(out, (self,), "exp", lambda g: (g * out,), lambda: (out,))
 
     def log(self) -> Tensor:
         a = self
-        return _node(np.log(a.data), (a,), "log", lambda g: (g / a.data,))
+        return _node(np.log(a.data), (a,), "log", lambda g: (g / a.data,), lambda: (1 / a.data,))
 
     def tanh(self) -> Tensor:
         return self._activate("tanh")
@@ -252,37 +306,56 @@ class Tensor:
     def _activate(self, name: str) -> Tensor:
         activation = ACTIVATIONS[name]
         out = activation.forward(self.data)
-        if activation.local_gradient is None:
-            return _node(out, (self,), name, lambda g: (g,))
-        return _node(out, (self,), name, lambda g: (g * activation.local_gradient(out),))
+        slope = activation.local_gradient
+        if slope is None:
+            return _node(out, (self,), name, lambda g: (g,), lambda: (_ONE,))
+        return _node(out, (self,), name, lambda g: (g * slope(out),), lambda: (slope(out) * _ONE,))
 
     def maximum(self, other) -> Tensor:
-        """Elementwise max: the max gate routes the gradient to the larger input (ties: self)."""
+        """Elementwise max: the max gate routes the gradient to the larger input.
+
+        At a tie neither input is the larger, so neither receives it: the rule ReLU
+        follows at 0 (relu(x) = max(x, 0) has gradient 0 there), the same in both orders.
+        """
+        return self._select(other, np.maximum, np.greater, "max")
+
+    def minimum(self, other) -> Tensor:
+        """Elementwise min: the gradient goes to the smaller input (at a tie, to neither)."""
+        return self._select(other, np.minimum, np.less, "min")
+
+    def _select(self, other, pick, wins, op: str) -> Tensor:
         a, b = self, self._lift(other)
-        a_wins = a.data >= b.data
+        dtype = np.result_type(a.data, b.data)
+        a_wins = wins(a.data, b.data).astype(dtype)
+        b_wins = wins(b.data, a.data).astype(dtype)
 
         def backward(g):
             return (
                 _unbroadcast(g * a_wins, a.data.shape) if a.requires_grad else None,
-                _unbroadcast(g * ~a_wins, b.data.shape) if b.requires_grad else None,
+                _unbroadcast(g * b_wins, b.data.shape) if b.requires_grad else None,
             )
 
-        return _node(np.maximum(a.data, b.data), (a, b), "max", backward)
+        return _node(pick(a.data, b.data), (a, b), op, backward, lambda: (a_wins, b_wins))
 
     # ------------------------------------------------------- shape and sums
     def sum(self, axis=None, keepdims: bool = False) -> Tensor:
+        return self._reduce("sum", axis, keepdims, 1.0)
+
+    def mean(self, axis=None, keepdims: bool = False) -> Tensor:
+        count = self.data.size if axis is None else np.prod([self.data.shape[i] for i in np.atleast_1d(axis)])
+        return self._reduce("mean", axis, keepdims, 1.0 / count)
+
+    def _reduce(self, op: str, axis, keepdims: bool, scale: float) -> Tensor:
+        """sum (scale 1) or mean (scale 1 / count): the gradient spreads back, times scale."""
         a = self
 
         def backward(g):
             if axis is not None and not keepdims:
                 g = np.expand_dims(g, axis)
-            return (np.broadcast_to(g, a.data.shape).copy(),)
+            return (np.broadcast_to(g * scale if scale != 1 else g, a.data.shape).copy(),)
 
-        return _node(a.data.sum(axis=axis, keepdims=keepdims), (a,), "sum", backward)
-
-    def mean(self, axis=None, keepdims: bool = False) -> Tensor:
-        count = self.data.size if axis is None else np.prod([self.data.shape[i] for i in np.atleast_1d(axis)])
-        return self.sum(axis=axis, keepdims=keepdims) * (1.0 / count)
+        out = a.data.sum(axis=axis, keepdims=keepdims)
+        return _node(out if scale == 1 else out * scale, (a,), op, backward)
 
     def reshape(self, *shape) -> Tensor:
         a = self
@@ -295,8 +368,33 @@ class Tensor:
         return _node(self.data.T, (self,), "transpose", lambda g: (g.T,))
 
 
-def _node(data: np.ndarray, parents: tuple, op: str, backward: Backward) -> Tensor:
-    """Wrap an op's output; record the graph only if a parent needs a gradient."""
+class BackwardStep(NamedTuple):
+    """One node of the backward pass: upstream x local = downstream.
+
+    node: the op node visited. upstream: dLoss/d(node), shaped like node.
+    downstream: dLoss/d(parent) per parent, shaped like that parent (None where
+    no gradient is needed), exactly what was added into the parent.
+    """
+
+    node: Tensor
+    upstream: np.ndarray
+    downstream: tuple[np.ndarray | None, ...]
+
+    @property
+    def local(self) -> tuple[np.ndarray | None, ...] | None:
+        """d(node)/d(parent) per parent for elementwise nodes; None for the others."""
+        return self.node.local_gradients()
+
+
+_ONE = np.float64(1.0)
+
+
+def _node(data: np.ndarray, parents: tuple, op: str, backward: Backward,
+          local: Local | None = None) -> Tensor:
+    """Wrap an op's output; record the graph only if a parent needs a gradient.
+
+    ``local()``, for elementwise ops, returns d(out)/d(parent) per parent.
+    """
     out = object.__new__(Tensor)
     # NumPy hands back a scalar, not a 0-d array, from ops on 0-d arrays.
     out.data = data if type(data) is np.ndarray else np.asarray(data)
@@ -306,6 +404,7 @@ def _node(data: np.ndarray, parents: tuple, op: str, backward: Backward) -> Tens
     out.requires_grad = False
     out.parents = ()
     out._backward = None
+    out._local = None
     out._index = 0
     if _GradMode.enabled:
         for parent in parents:
@@ -313,15 +412,42 @@ def _node(data: np.ndarray, parents: tuple, op: str, backward: Backward) -> Tens
                 out.requires_grad = True
                 out.parents = parents
                 out._backward = backward
+                out._local = local
                 out._index = next(_creation_counter)
                 break
     return out
 
 
-# Build an op's output node from outside this module (fused layers and losses):
-# ``backward(upstream)`` must return one gradient (or None) per parent, each
-# shaped like that parent's data.
-make_node = _node
+def make_node(data: np.ndarray, parents: tuple, op: str, backward: Backward) -> Tensor:
+    """Build an op's output node from outside this module (fused layers and losses).
+
+    ``backward(upstream)`` must return one gradient (or None) per parent, each
+    shaped like that parent's data: a new array, the upstream, or a view of it.
+    """
+    return _node(data, parents, op, backward)
+
+
+def _shape_error(node: Tensor, grad: np.ndarray, parent: Tensor) -> RuntimeError:
+    return RuntimeError(
+        f"the {node.op!r} node sent a gradient of shape {grad.shape} to a "
+        f"tensor of shape {parent.data.shape}: every edge must have the "
+        "same shape forward and backward"
+    )
+
+
+def _owned(grad: np.ndarray, upstream: np.ndarray, dtype: np.dtype) -> np.ndarray:
+    """``grad`` as an array a leaf may keep: in the leaf's dtype, and not shared.
+
+    An op's gradient is a new array, the upstream itself (add passes it on, to
+    both inputs) or a view of it (transpose, reshape; the seed is read-only):
+    those two are copied.
+    """
+    if grad.dtype != dtype:
+        return grad.astype(dtype)
+    if grad is upstream or grad.base is not None:
+        return grad.copy()
+    return grad
+
 
 _creation_counter = itertools.count(1)
 _seeds: dict[tuple, np.ndarray] = {}
@@ -338,6 +464,8 @@ def _ones(like: np.ndarray) -> np.ndarray:
 
 
 _creation_index = operator.attrgetter("_index")
+
+
 def _unbroadcast(grad: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     """Sum ``grad`` back down to ``shape``: the backward of NumPy broadcasting."""
     if grad.shape == shape:

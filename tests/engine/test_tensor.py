@@ -103,6 +103,8 @@ UNARY = {
     "transpose": lambda a: a.T,
     "scalar_ops": lambda a: 3 - a / 2 + 1.5 * a - 0.25,
     "rdiv": lambda a: 2.0 / a,
+    "rsub": lambda a: 2.0 - a,
+    "pow_zero": lambda a: a**0,
 }
 
 
@@ -128,6 +130,8 @@ BINARY = {
     "dot": (lambda a, b: a @ b, (4,), (4,)),
     "batched_matmul": (lambda a, b: a @ b, (2, 3, 4), (4, 5)),
     "maximum": (lambda a, b: a.maximum(b), (3, 4), (3, 4)),
+    "minimum_broadcast": (lambda a, b: a.minimum(b), (3, 4), (4,)),
+    "div_broadcast": (lambda a, b: a / b, (3, 4), (3, 1)),
 }
 
 
@@ -135,7 +139,7 @@ BINARY = {
 def test_binary_gradient(name):
     op, shape_a, shape_b = BINARY[name]
     a = leaf(*shape_a)
-    b = leaf(*shape_b, positive=name == "div")
+    b = leaf(*shape_b, positive=name.startswith("div"))
     weights = RNG.standard_normal(op(a, b).shape)
     check = check_gradients(lambda: (op(a, b) * weights).sum(), [a, b])
     assert check.max_error < 1e-7, check.max_error
@@ -236,3 +240,127 @@ def test_shape_invariant_is_enforced():
 def test_pow_rejects_a_tensor_exponent():
     with pytest.raises(TypeError, match="exponent must be a number"):
         Tensor(2.0) ** Tensor(3.0)
+
+
+# ------------------------------------------------- each leaf owns its gradient
+def test_leaves_fed_by_one_add_get_separate_gradients():
+    a, b = Tensor(np.ones(3), requires_grad=True), Tensor(np.ones(3), requires_grad=True)
+    (a + b).sum().backward()
+    assert a.grad is not b.grad
+    a.grad *= 0  # clearing one leaf's gradient in place must not touch the other's
+    np.testing.assert_array_equal(b.grad, np.ones(3))
+
+
+def test_a_leaf_gradient_passed_straight_from_the_seed_is_writable():
+    x = Tensor(2.0, requires_grad=True)
+    (x + 0).backward()
+    x.grad += 1
+    assert x.grad == 2.0
+    x.zero_grad()
+    x.backward()  # a leaf on its own
+    x.grad += 1
+    assert x.grad == 2.0
+
+
+def test_a_leaf_never_shares_a_view_of_another_gradient():
+    a = Tensor(np.ones((2, 3)), requires_grad=True)
+    (a.T * 2).sum().backward()
+    assert a.grad.base is None and a.grad.flags.writeable
+
+
+def test_a_float32_leaf_gets_a_float32_gradient_from_float64_ops():
+    a = Tensor(np.ones(3), requires_grad=True, dtype=np.float32)
+    (a * Tensor(np.full(3, 2.0))).sum().backward()  # float32 * float64 -> float64
+    assert a.grad.dtype == np.float32
+    np.testing.assert_array_equal(a.grad, np.full(3, 2.0, np.float32))
+
+
+# ------------------------------------------------------------- small bugs
+def test_item_of_any_one_element_tensor():
+    assert Tensor([[2.0]]).item() == 2.0
+    assert Tensor([3.5]).item() == 3.5
+    with pytest.raises(ValueError, match="one-element"):
+        Tensor([1.0, 2.0]).item()
+
+
+@pytest.mark.parametrize("build", [lambda x: x.maximum(0), lambda x: Tensor(0.0).maximum(x),
+                                   lambda x: x.relu(), lambda x: -Tensor(0.0).minimum(-x)])
+def test_a_tie_at_zero_gives_the_relu_gradient_whatever_the_order(build):
+    x = Tensor(0.0, requires_grad=True)
+    build(x).backward()
+    assert x.grad == 0.0
+
+
+def test_max_and_min_route_to_the_winner_and_to_neither_on_a_tie():
+    a, b = Tensor([3.0, 1.0, 2.0], requires_grad=True), Tensor([1.0, 3.0, 2.0], requires_grad=True)
+    a.maximum(b).sum().backward()
+    np.testing.assert_array_equal(a.grad, [1, 0, 0])
+    np.testing.assert_array_equal(b.grad, [0, 1, 0])
+    a.zero_grad(), b.zero_grad()
+    a.minimum(b).sum().backward()
+    np.testing.assert_array_equal(a.grad, [0, 1, 0])
+    np.testing.assert_array_equal(b.grad, [1, 0, 0])
+
+
+def test_the_gradient_of_x_to_the_zero_is_zero_even_at_zero():
+    x = Tensor([0.0, 2.0], requires_grad=True)
+    (x**0).sum().backward()
+    np.testing.assert_array_equal(x.grad, [0.0, 0.0])
+
+
+# ------------------------------------------------ a graph a person can read
+def test_ops_have_the_names_people_read():
+    a, b = Tensor(2.0, requires_grad=True), Tensor(4.0, requires_grad=True)
+    assert (a - b).op == "sub" and (3 - a).op == "sub"
+    assert (a / b).op == "div" and (1 / a).op == "div" and (a / 2).op == "div"
+    assert (a**2).op == "pow" and (a**2).parents[1].item() == 2.0  # the exponent is a constant input
+    assert a.mean().op == "mean" and (-a).op == "neg"
+
+
+def test_sub_and_div_gradients():
+    a, b = Tensor(6.0, requires_grad=True), Tensor(3.0, requires_grad=True)
+    (a / b - b).backward()
+    assert a.grad == pytest.approx(1 / 3) and b.grad == pytest.approx(-6 / 9 - 1)
+
+
+def lecture_neuron():
+    """sigmoid(w0 x0 + w1 x1 + w2) as the lecture's primitive chain: *, +, *-1, exp, +1, 1/x."""
+    w0, x0, w1, x1, w2 = (Tensor(v, requires_grad=True) for v in (2.0, -1.0, -3.0, -2.0, -3.0))
+    return 1 / ((-(w0 * x0 + w1 * x1 + w2)).exp() + 1), (w0, x0, w1, x1, w2)
+
+
+def test_backward_steps_reproduce_backward():
+    f, leaves = lecture_neuron()
+    steps = list(f.backward_steps())
+    from_steps = [x.grad.copy() for x in leaves]
+    for x in leaves:
+        x.zero_grad()
+    f.backward()
+    assert [x.grad for x in leaves] == from_steps
+    assert [s.node.op for s in steps] == ["div", "add", "exp", "neg", "add", "add", "mul", "mul"]
+    assert steps[0].upstream == 1.0
+
+
+def test_each_backward_step_is_upstream_times_local():
+    f, _ = lecture_neuron()
+    for step in f.backward_steps():
+        assert len(step.downstream) == len(step.node.parents) == len(step.local)
+        for parent, local, down in zip(step.node.parents, step.local, step.downstream):
+            if parent.requires_grad:
+                assert down == pytest.approx(step.upstream * local)
+            else:
+                assert down is None
+    # the 1/x gate of the lecture: local gradient -1/x^2 at x = 1.37
+    div = next(s for s in f.backward_steps() if s.node.op == "div")
+    assert div.local[1] == pytest.approx(-1 / 1.3678794**2)
+    assert div.downstream[1] == pytest.approx(-0.53, abs=0.005)
+
+
+def test_non_elementwise_steps_have_no_local_gradient_but_keep_shapes():
+    w = Tensor(np.ones((10, 20)), requires_grad=True)
+    x = Tensor(np.ones((20, 1)), requires_grad=True)
+    steps = list((w @ x).sum().backward_steps())
+    matmul = steps[-1]
+    assert matmul.node.op == "matmul" and matmul.local is None
+    assert matmul.upstream.shape == (10, 1)
+    assert [d.shape for d in matmul.downstream] == [(10, 20), (20, 1)]
