@@ -4,6 +4,10 @@ Every loss takes scores (K, N) -- K classes, N points, one column per point --
 and one-hot targets (K, N) (see ``one_hot``), and returns the mean over the
 batch as a scalar Tensor. The loss is chosen separately from the hidden
 activations: it judges the output, the activations shape what the network can draw.
+
+``LOSSES`` are the fused nodes training uses; ``PRIMITIVE_LOSSES`` build the
+same numbers from the lecture's gates (sub, exp, log, sum, max, mul, mean), so
+a sample's graph shows every gate. The tests hold the two equal.
 """
 
 from __future__ import annotations
@@ -84,8 +88,33 @@ def squared_error(scores: Tensor, target: np.ndarray) -> Tensor:
     return ((scores - target) ** 2).sum(axis=0).mean()
 
 
-LOSSES: dict[str, Callable[[Tensor, np.ndarray], Tensor]] = {
+def cross_entropy_gates(scores: Tensor, target: np.ndarray) -> Tensor:
+    """Softmax cross-entropy from primitives, with a numerically stable log-softmax.
+
+    log p = (s - max s) - log sum exp(s - max s); the shift is a constant (it
+    cancels in p), so no gradient flows through the max.  -> scalar
+    """
+    shifted = scores - scores.data.max(axis=0)
+    log_p = shifted - shifted.exp().sum(axis=0).log()
+    return -(log_p * target).sum(axis=0).mean()
+
+
+def hinge_gates(scores: Tensor, target: np.ndarray, margin: float = 1.0) -> Tensor:
+    """Multiclass SVM loss from primitives: max(0, s_j - s_y + margin) off the correct class."""
+    correct = (scores * target).sum(axis=0)
+    return ((scores - correct + margin).maximum(0.0) * (1 - target)).sum(axis=0).mean()
+
+
+Loss = Callable[[Tensor, np.ndarray], Tensor]
+
+LOSSES: dict[str, Loss] = {
     "cross_entropy": cross_entropy,
     "hinge": hinge,
+    "mse": squared_error,
+}
+
+PRIMITIVE_LOSSES: dict[str, Loss] = {
+    "cross_entropy": cross_entropy_gates,
+    "hinge": hinge_gates,
     "mse": squared_error,
 }

@@ -3,6 +3,11 @@
 A batch of N points with D features is a (D, N) array: every bias add and every
 reduction then runs along the long batch axis, which is what keeps these tiny
 networks fast in NumPy. A linear classifier is an MLP with no hidden layer.
+
+Two paths build the same model: the fused one (one ``dense`` node per layer,
+what training runs) and the primitive one (``fused=False``: matmul, bias add
+and the activation as separate gates, what the backprop explorer shows). The
+tests hold them equal in value and gradient.
 """
 
 from __future__ import annotations
@@ -69,8 +74,11 @@ class Dense(Module):
                         dtype=dtype, name=f"W{index}")
         self.b = Tensor(np.zeros((fan_out, 1)), requires_grad=True, dtype=dtype, name=f"b{index}")
 
-    def __call__(self, x: Tensor) -> Tensor:
-        return dense(self.W, x, self.b, self.activation)
+    def __call__(self, x: Tensor, fused: bool = True) -> Tensor:
+        if fused:
+            return dense(self.W, x, self.b, self.activation)
+        z = self.W @ x + self.b
+        return z if self.activation.local_gradient is None else z.activate(self.activation.name)
 
     def parameters(self) -> list[Tensor]:
         return [self.W, self.b]
@@ -102,9 +110,10 @@ class MLP(Module):
             for i, (fan_in, fan_out) in enumerate(zip(self.sizes[:-1], self.sizes[1:]))
         ]
 
-    def __call__(self, x: Tensor) -> Tensor:
+    def __call__(self, x: Tensor, fused: bool = True) -> Tensor:
+        """Class scores (n_outputs, N); ``fused=False`` builds the graph gate by gate."""
         for layer in self.layers:
-            x = layer(x)
+            x = layer(x, fused)
         return x
 
     def parameters(self) -> list[Tensor]:

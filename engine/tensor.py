@@ -291,19 +291,20 @@ class Tensor:
         return _node(np.log(a.data), (a,), "log", lambda g: (g / a.data,), lambda: (1 / a.data,))
 
     def tanh(self) -> Tensor:
-        return self._activate("tanh")
+        return self.activate("tanh")
 
     def sigmoid(self) -> Tensor:
-        return self._activate("sigmoid")
+        return self.activate("sigmoid")
 
     def relu(self) -> Tensor:
-        return self._activate("relu")
+        return self.activate("relu")
 
     def leaky_relu(self) -> Tensor:
         """max(x, 0.01 x)."""
-        return self._activate("leaky_relu")
+        return self.activate("leaky_relu")
 
-    def _activate(self, name: str) -> Tensor:
+    def activate(self, name: str) -> Tensor:
+        """The named activation (engine.activations.ACTIVATIONS) as one elementwise node."""
         activation = ACTIVATIONS[name]
         out = activation.forward(self.data)
         slope = activation.local_gradient

@@ -5,7 +5,7 @@ import pytest
 
 from engine import Tensor
 from engine.gradcheck import check_gradients
-from engine.losses import LOSSES, cross_entropy, hinge, one_hot, softmax, squared_error
+from engine.losses import LOSSES, PRIMITIVE_LOSSES, cross_entropy, hinge, one_hot, softmax, squared_error
 
 RNG = np.random.default_rng(5)
 SCORES = RNG.standard_normal((4, 9))
@@ -56,3 +56,22 @@ def test_perfect_scores_give_zero_hinge_and_tiny_cross_entropy():
     scores = Tensor(10 * TARGET)
     assert hinge(scores, TARGET).item() == 0
     assert cross_entropy(scores, TARGET).item() < 1e-3
+
+
+@pytest.mark.parametrize("name", PRIMITIVE_LOSSES)
+def test_loss_built_from_gates_equals_the_fused_loss(name):
+    fused_scores = Tensor(SCORES.copy(), requires_grad=True)
+    gate_scores = Tensor(SCORES.copy(), requires_grad=True)
+    fused, gates = LOSSES[name](fused_scores, TARGET), PRIMITIVE_LOSSES[name](gate_scores, TARGET)
+    fused.backward(), gates.backward()
+    assert gates.item() == pytest.approx(fused.item(), rel=1e-12)
+    np.testing.assert_allclose(gate_scores.grad, fused_scores.grad, rtol=1e-10, atol=1e-15)
+    check = check_gradients(lambda: PRIMITIVE_LOSSES[name](gate_scores, TARGET), [gate_scores])
+    assert check.max_error < 1e-7, check.max_error
+
+
+def test_cross_entropy_from_gates_survives_huge_scores():
+    scores = Tensor([[1000.0, -1000.0], [0.0, 1000.0]], requires_grad=True)
+    loss = PRIMITIVE_LOSSES["cross_entropy"](scores, np.eye(2))
+    loss.backward()
+    assert np.isfinite(loss.item()) and np.isfinite(scores.grad).all()

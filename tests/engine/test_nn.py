@@ -8,7 +8,7 @@ import pytest
 from engine import Tensor
 from engine.activations import ACTIVATIONS
 from engine.gradcheck import check_gradients
-from engine.losses import LOSSES, one_hot
+from engine.losses import LOSSES, PRIMITIVE_LOSSES, one_hot
 from engine.nn import MLP, dense
 
 RNG = np.random.default_rng(3)
@@ -51,6 +51,31 @@ def test_fused_dense_equals_the_primitive_graph(activation):
     for got, want in zip(fused_grads, [w.grad, x.grad, b.grad]):
         np.testing.assert_allclose(got, want, rtol=1e-12)
     check = check_gradients(lambda: (dense(w, x, b, ACTIVATIONS[activation]) * upstream).sum(), [w, x, b])
+    assert check.passed(), check.max_error
+
+
+@pytest.mark.parametrize("loss", LOSSES)
+@pytest.mark.parametrize("activation", ACTIVATIONS)
+def test_the_primitive_path_equals_the_fused_path(activation, loss):
+    """model(x, fused=False) and the loss from gates: the same value and gradients, every gate shown."""
+    rng = np.random.default_rng(zlib.crc32(f"gates/{activation}/{loss}".encode()))
+    model = MLP(3, [6, 5], 3, activation=activation, seed=4)
+    x = Tensor(rng.standard_normal((3, 7)))
+    target = one_hot(rng.integers(0, 3, 7), 3)
+    fused = LOSSES[loss](model(x), target)
+    fused.backward()
+    fused_grads = [p.grad for p in model.parameters()]
+    model.zero_grad()
+    gates = PRIMITIVE_LOSSES[loss](model(x, fused=False), target)
+    gates.backward()
+    assert gates.item() == pytest.approx(fused.item(), rel=1e-12)
+    for got, want in zip([p.grad for p in model.parameters()], fused_grads):
+        np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-14)
+    ops = {node.op for node in gates.topological_order()}
+    assert "matmul" in ops and "add" in ops and not any(op.startswith("affine") for op in ops)
+    assert (activation in ops) == (activation != "linear")
+    check = check_gradients(lambda: PRIMITIVE_LOSSES[loss](model(x, fused=False), target),
+                            model.parameters())
     assert check.passed(), check.max_error
 
 
