@@ -1,9 +1,16 @@
 """Optimizers and weight penalties.
 
 Every optimizer has one interface: ``step()`` moves each parameter against its
-``.grad`` (plus the penalty's gradient for weight matrices), ``learning_rate``
+``.grad``, then applies the penalty to the weight matrices; ``learning_rate``
 may change between steps without losing state, and ``state()`` exposes the
 running averages for inspection.
+
+The penalties act on the weights directly, by their proximal step with step
+size = the learning rate, whatever the optimizer (decoupled from Adam's
+gradient statistics, as AdamW does for L2): L1 moves every weight towards 0 by
+lr * l1 and sets those it would carry past 0 to exactly 0; L2 divides every
+weight by 1 + 2 lr l2. For plain SGD that is the gradient step on the penalty,
+made exact: weights reach 0 instead of jittering around it.
 """
 
 from __future__ import annotations
@@ -34,9 +41,18 @@ class Penalty:
                 total += self.l2 * float((w.data * w.data).sum())
         return total
 
-    def gradient(self, w: np.ndarray) -> np.ndarray:
-        """d(penalty)/dW for one weight matrix, shaped like w."""
-        return self.l1 * np.sign(w) + (2 * self.l2) * w
+    def proximal(self, w: np.ndarray, step: float) -> None:
+        """In place: w <- argmin_v step * (l1 |v| + l2 v^2) + |v - w|^2 / 2, elementwise.
+
+        = sign(w) max(|w| - step l1, 0) / (1 + 2 step l2): soft-thresholding, then shrinking.
+        """
+        if self.l1:
+            magnitude = np.abs(w)
+            magnitude -= step * self.l1
+            np.maximum(magnitude, 0, out=magnitude)
+            np.copysign(magnitude, w, out=w)
+        if self.l2:
+            w /= 1 + 2 * step * self.l2
 
 
 class Optimizer:
@@ -53,15 +69,18 @@ class Optimizer:
         self._penalised = [id(p) in ids for p in self.params]
 
     def _gradients(self) -> list[tuple[int, Tensor, np.ndarray]]:
-        """(index, param, gradient incl. penalty) for every parameter that has a gradient."""
-        out = [(i, p, p.grad) for i, p in enumerate(self.params) if p.grad is not None]
-        if self.penalty:
-            penalty = self.penalty
-            out = [(i, p, g + penalty.gradient(p.data).astype(g.dtype, copy=False)
-                    if self._penalised[i] else g) for i, p, g in out]
-        return out
+        """(index, param, gradient) for every parameter that has a gradient."""
+        return [(i, p, p.grad) for i, p in enumerate(self.params) if p.grad is not None]
 
     def step(self) -> None:
+        """One update of every parameter that has a gradient, then the penalty's proximal step."""
+        self._update()
+        if self.penalty:
+            for p, penalised in zip(self.params, self._penalised):
+                if penalised:
+                    self.penalty.proximal(p.data, self.learning_rate)
+
+    def _update(self) -> None:
         raise NotImplementedError
 
     def state(self) -> dict:
@@ -81,7 +100,7 @@ class SGD(Optimizer):
         self.momentum = float(momentum)
         self.velocity = [np.zeros_like(p.data) for p in self.params] if self.momentum else []
 
-    def step(self) -> None:
+    def _update(self) -> None:
         lr = self.learning_rate
         if not self.momentum:
             for _, p, g in self._gradients():
@@ -111,7 +130,7 @@ class Adam(Optimizer):
         self.m = [np.zeros_like(p.data) for p in self.params]
         self.v = [np.zeros_like(p.data) for p in self.params]
 
-    def step(self) -> None:
+    def _update(self) -> None:
         self.t += 1
         b1, b2 = self.beta1, self.beta2
         # Both bias corrections folded into the step size and eps (exactly equivalent).
