@@ -4,6 +4,9 @@ Samples are kept at least ``stride`` steps apart, except the newest, which
 always reflects the latest numbers (a new sample at the same step replaces it).
 When the buffer fills, every other sample is dropped and the stride doubles,
 so a run of a million steps still shows its whole shape in ``capacity`` points.
+
+A field is a number (a loss) or a vector (one value per layer); each field's
+width is taken from the first sample after ``clear()``.
 """
 
 from __future__ import annotations
@@ -11,23 +14,24 @@ from __future__ import annotations
 import numpy as np
 
 FIELDS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
+LAYER_FIELDS = ("grad_norms", "update_ratios", "dead_fractions")  # one value per weight layer
 
 
 class History:
-    """steps: (n,) int; values[field]: (n,) float, for field in ``fields``."""
+    """steps: (n,) int; values(field): (n,) for a number field, (n, width) for a vector field."""
 
-    def __init__(self, capacity: int = 1024, fields: tuple[str, ...] = FIELDS):
+    def __init__(self, capacity: int = 1024, fields: tuple[str, ...] = FIELDS + LAYER_FIELDS):
         if capacity < 4:
             raise ValueError("capacity must be at least 4")
         self.capacity = capacity
         self.fields = fields
         self._steps = np.zeros(capacity, dtype=np.int64)
-        self._values = np.zeros((len(fields), capacity))
         self.clear()
 
     def clear(self) -> None:
         self.n = 0
         self.stride = 1
+        self._values: dict[str, np.ndarray] = {}  # allocated by the first sample
 
     def __len__(self) -> int:
         return self.n
@@ -37,10 +41,17 @@ class History:
         return self._steps[: self.n]
 
     def values(self, name: str) -> np.ndarray:
-        return self._values[self.fields.index(name), : self.n]
+        if name not in self.fields:
+            raise KeyError(name)
+        if not self._values:
+            return np.zeros(0)
+        return self._values[name][: self.n]
 
     def append(self, step: int, values) -> None:
         """Record ``values`` (anything with the fields as attributes) at ``step``."""
+        sample = {name: getattr(values, name) for name in self.fields}
+        if not self._values:
+            self._values = {name: np.zeros((self.capacity, *np.shape(v))) for name, v in sample.items()}
         n = self.n
         if n and step == self._steps[n - 1]:
             row = n - 1  # the same step again (points edited between steps): replace it
@@ -52,12 +63,14 @@ class History:
             row = self.n
             self.n += 1
         self._steps[row] = step
-        self._values[:, row] = [getattr(values, name) for name in self.fields]
+        for name, value in sample.items():
+            self._values[name][row] = value  # a vector of another width raises: clear() first
 
     def _halve(self) -> None:
         keep = np.r_[0 : self.n - 1 : 2, self.n - 1]
         count = len(keep)
         self._steps[:count] = self._steps[keep]
-        self._values[:, :count] = self._values[:, keep]
+        for column in self._values.values():
+            column[:count] = column[keep]
         self.n = count
         self.stride *= 2

@@ -177,8 +177,12 @@ class Tensor:
                     continue
                 if grad.shape != parent.data.shape:
                     raise _shape_error(node, grad, parent)
-                if parent._backward is None:
-                    grad = _owned(grad, upstream, parent.data.dtype)
+                if parent._backward is None and (
+                        grad is upstream or grad.base is not None or grad.dtype != parent.data.dtype):
+                    # A leaf owns its gradient, in its dtype. Gradients may be the upstream
+                    # passed on (add, to both inputs) or a view of it (transpose, reshape,
+                    # the read-only seed): those are copied.
+                    grad = grad.astype(parent.data.dtype)
                 # Never add in place: intermediate gradients may share arrays.
                 parent.grad = grad if parent.grad is None else parent.grad + grad
             yield node, upstream, downstream
@@ -434,20 +438,6 @@ def _shape_error(node: Tensor, grad: np.ndarray, parent: Tensor) -> RuntimeError
         f"tensor of shape {parent.data.shape}: every edge must have the "
         "same shape forward and backward"
     )
-
-
-def _owned(grad: np.ndarray, upstream: np.ndarray, dtype: np.dtype) -> np.ndarray:
-    """``grad`` as an array a leaf may keep: in the leaf's dtype, and not shared.
-
-    An op's gradient is a new array, the upstream itself (add passes it on, to
-    both inputs) or a view of it (transpose, reshape; the seed is read-only):
-    those two are copied.
-    """
-    if grad.dtype != dtype:
-        return grad.astype(dtype)
-    if grad is upstream or grad.base is not None:
-        return grad.copy()
-    return grad
 
 
 _creation_counter = itertools.count(1)

@@ -1,7 +1,7 @@
 """The Trainer: a model, its data split and its optimizer, advanced by ``step(n)``.
 
 ``step(n)`` is the only training call the app makes. It returns ``StepStats``
-(losses, accuracies, per-layer gradient norms, the divergence flag) measured on
+(losses, accuracies, per-layer statistics, the divergence flag) measured on
 the parameters it leaves behind. Data, learning settings and architecture can
 each change between calls: new points keep the weights, new learning settings
 keep the weights, a new architecture starts again from the seed.
@@ -27,6 +27,30 @@ DIVERGED_LOSS = 1e4
 
 
 @dataclass(frozen=True)
+class LayerStats:
+    """One weight layer y = f(W x + b) as the last step left it. Norms are Frobenius norms.
+
+    Gradients and the update come from the last real step (0 before any; after a
+    divergence, the last step that completed). Fractions are NaN where they do not
+    apply: ``dead_fraction`` is for ReLU layers, ``saturated_fraction`` for sigmoid
+    and tanh layers, both over the training points.
+    """
+
+    index: int                    # 1 for W1, b1 (the first layer), ...
+    shape: tuple[int, int]        # W: (fan_out, fan_in)
+    activation: str               # "linear" for the output layer
+    weight_norm: float            # |W|
+    bias_norm: float              # |b|
+    grad_norm: float              # |dLoss/dW|
+    bias_grad_norm: float         # |dLoss/db|
+    update_norm: float            # |W after - W before| of the last step, penalty included
+    update_ratio: float           # update_norm / weight_norm
+    penalty: float                # this layer's part of the penalty
+    dead_fraction: float          # units that output 0 for every training point
+    saturated_fraction: float     # outputs within 1% of the activation's bounds
+
+
+@dataclass(frozen=True)
 class StepStats:
     """Where training stands. Losses are NaN when a split has no points."""
 
@@ -37,8 +61,21 @@ class StepStats:
     test_loss: float
     test_accuracy: float
     penalty: float
-    grad_norms: tuple[float, ...]  # ||dLoss/dW_l|| per layer, from the last step
+    layers: tuple[LayerStats, ...]  # first to last; the output layer is the last
     diverged: bool  # the loss became infinite, NaN or above DIVERGED_LOSS; training stopped
+
+    @property
+    def grad_norms(self) -> tuple[float, ...]:
+        """|dLoss/dW| per layer."""
+        return tuple(layer.grad_norm for layer in self.layers)
+
+    @property
+    def update_ratios(self) -> tuple[float, ...]:
+        return tuple(layer.update_ratio for layer in self.layers)
+
+    @property
+    def dead_fractions(self) -> tuple[float, ...]:
+        return tuple(layer.dead_fraction for layer in self.layers)
 
 
 class Trainer:
@@ -53,11 +90,10 @@ class Trainer:
                  points=(), labels=(), is_test=None, seed: int = 0, dtype=np.float32):
         self.model_settings = model
         self.training = training
-        self.n_classes = n_classes
         self.seed = seed
         self.dtype = np.dtype(dtype)
         self._grid_key = None
-        self._set_points(points, labels, is_test)
+        self._set_points(points, labels, is_test, n_classes)
         self.reset()
 
     @classmethod
@@ -77,6 +113,8 @@ class Trainer:
         self._build_optimizer()
         self._batch_rng = np.random.default_rng([self.seed, 2])
         self._new_epoch()
+        # The parameters before the last step: its update is the parameters minus these.
+        self._before_step = [p.data.copy() for p in self._params]
         self.steps = 0
         self.samples_seen = 0
         self.diverged = False
@@ -84,7 +122,7 @@ class Trainer:
     def set_model(self, model: ModelSettings) -> None:
         """New architecture, activation or features: rebuild from the seed."""
         self.model_settings = model
-        self._set_points(self._points, self._labels, self._is_test)
+        self._set_points(self._points, self._labels, self._is_test, self.n_classes)
         self.reset()
 
     def set_training(self, training: TrainingSettings) -> None:
@@ -106,25 +144,26 @@ class Trainer:
         """New points (N, 2), labels (N,) and split (N,); the weights stay.
 
         A different ``n_classes`` changes the output layer, so the model is
-        rebuilt from the seed.
+        rebuilt from the seed. A refused call (ValueError) changes nothing.
         """
-        rebuild = n_classes is not None and n_classes != self.n_classes
-        if rebuild:
-            self.n_classes = n_classes
-        self._set_points(points, labels, is_test)
+        n_classes = self.n_classes if n_classes is None else n_classes
+        rebuild = n_classes != self.n_classes
+        self._set_points(points, labels, is_test, n_classes)
         if rebuild:
             self.reset()
         else:
             self._new_epoch()
 
-    def _set_points(self, points, labels, is_test) -> None:
+    def _set_points(self, points, labels, is_test, n_classes: int) -> None:
+        """Validate, then take the points, their split and the class count together."""
         points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
         labels = np.asarray(labels, dtype=np.intp).reshape(-1)
         is_test = np.zeros(len(points), bool) if is_test is None else np.asarray(is_test, bool)
         if not len(points) == len(labels) == len(is_test):
             raise ValueError("points, labels and is_test must have the same length")
-        if len(labels) and (labels.min() < 0 or labels.max() >= self.n_classes):
-            raise ValueError(f"labels must be between 0 and {self.n_classes - 1}")
+        if len(labels) and (labels.min() < 0 or labels.max() >= n_classes):
+            raise ValueError(f"labels must be between 0 and {n_classes - 1}")
+        self.n_classes = n_classes
         self._points, self._labels, self._is_test = points, labels, is_test
         # Train points first, then test points: each split is a contiguous slice.
         order = np.concatenate([np.flatnonzero(~is_test), np.flatnonzero(is_test)])
@@ -160,24 +199,24 @@ class Trainer:
     def step(self, n: int = 1) -> StepStats:
         """Take n optimisation steps (fewer if the loss stops being finite)."""
         if self._n_train and not self.diverged:
-            snapshot = [p.data.copy() for p in self._params]
             loss_fn = LOSSES[self.training.loss]
             with np.errstate(all="ignore"):
                 for _ in range(n):
                     x, target = self._next_batch()
-                    for p in self._params:
-                        p.grad = None
                     loss = loss_fn(self.model(x), target)
                     if not loss.data < DIVERGED_LOSS:  # also catches NaN
-                        self._diverge(snapshot)
+                        self._diverge()
                         break
+                    for p in self._params:  # cleared only now: a divergence keeps the last real ones
+                        p.grad = None
                     loss.backward()
+                    self._before_step = [p.data.copy() for p in self._params]
                     self.optimizer.step()
                     self.steps += 1
                     self.samples_seen += x.data.shape[1]
             stats = self.evaluate()
             if not (self.diverged or stats.train_loss < DIVERGED_LOSS):
-                self._diverge(snapshot)
+                self._diverge()
                 stats = self.evaluate()
             return stats
         return self.evaluate()
@@ -196,30 +235,33 @@ class Trainer:
         self._cursor += 1
         return self._batches[self._cursor - 1]
 
-    def _diverge(self, snapshot: list[np.ndarray]) -> None:
-        """Stop: keep the parameters if they are still finite, else the last finite ones."""
+    def _diverge(self) -> None:
+        """Stop: keep the parameters if they are still finite, else those before the last step
+        (whose loss was finite)."""
         self.diverged = True
         if not all(np.isfinite(p.data).all() for p in self._params):
-            for p, saved in zip(self._params, snapshot):
+            for p, saved in zip(self._params, self._before_step):
                 np.copyto(p.data, saved)
         self._build_optimizer()
 
     # --------------------------------------------------------- evaluation
     def evaluate(self) -> StepStats:
-        """Losses and accuracies of the current parameters on both splits."""
+        """Losses, accuracies and layer statistics of the current parameters on both splits."""
         n = self._n_train
-        with no_grad(), np.errstate(all="ignore"):
-            scores = self.model(Tensor(self._x, dtype=self.dtype)).data
+        with np.errstate(all="ignore"):
+            outputs = self.model.activations(self._x)
+            scores = outputs[-1]
             train_loss, train_acc = self._measure(scores[:, :n], self._target[:, :n],
                                                   self._ordered_labels[:n])
             test_loss, test_acc = self._measure(scores[:, n:], self._target[:, n:],
                                                 self._ordered_labels[n:])
+            layers = tuple(self._layer_stats(i, output[:, :n]) for i, output in enumerate(outputs))
         return StepStats(
             step=self.steps, epoch=self.epoch,
             train_loss=train_loss, train_accuracy=train_acc,
             test_loss=test_loss, test_accuracy=test_acc,
-            penalty=self.optimizer.penalty.value(self.model.weights()),
-            grad_norms=self.grad_norms(), diverged=self.diverged,
+            penalty=sum(layer.penalty for layer in layers),
+            layers=layers, diverged=self.diverged,
         )
 
     def _measure(self, scores, target, labels) -> tuple[float, float]:
@@ -229,11 +271,20 @@ class Trainer:
         accuracy = float((scores.argmax(axis=0) == labels).mean())
         return float(loss.data), accuracy
 
-    def grad_norms(self) -> tuple[float, ...]:
-        """||dLoss/dW|| per layer from the last backward pass (0 before any)."""
-        return tuple(
-            0.0 if w.grad is None else float(np.sqrt(np.vdot(w.grad, w.grad)))
-            for w in self.model.weights()
+    def _layer_stats(self, i: int, output: np.ndarray) -> LayerStats:
+        """Layer i's statistics; output: its activations on the training points (width, n_train)."""
+        layer = self.model.layers[i]
+        w, b = layer.W, layer.b
+        weight_norm = _norm(w.data)
+        update_norm = _norm(w.data - self._before_step[2 * i])
+        return LayerStats(
+            index=i + 1, shape=w.shape, activation=layer.activation.name,
+            weight_norm=weight_norm, bias_norm=_norm(b.data),
+            grad_norm=_norm(w.grad), bias_grad_norm=_norm(b.grad),
+            update_norm=update_norm, update_ratio=update_norm / weight_norm if weight_norm else 0.0,
+            penalty=self.optimizer.penalty.value([w]),
+            dead_fraction=dead_fraction(layer.activation.name, output),
+            saturated_fraction=saturated_fraction(layer.activation.name, output),
         )
 
     # ---------------------------------------------------------- prediction
@@ -264,3 +315,27 @@ class Trainer:
     def _probabilities(self, x: Tensor) -> np.ndarray:
         with no_grad(), np.errstate(all="ignore"):
             return softmax(self.model(x).data)
+
+
+def _norm(a: np.ndarray | None) -> float:
+    """Frobenius norm; 0 for a gradient that does not exist yet."""
+    return 0.0 if a is None else float(np.sqrt(np.vdot(a, a)))
+
+
+def dead_fraction(activation: str, output: np.ndarray) -> float:
+    """ReLU: the share of units (rows of output (width, N)) that are 0 for every point; else NaN."""
+    if activation != "relu" or not output.shape[1]:
+        return math.nan
+    return float(1.0 - (output > 0).any(axis=1).mean())
+
+
+# Outputs beyond these are saturated: the local gradient there is under ~2% of its peak.
+_SATURATED = {"tanh": (-0.99, 0.99), "sigmoid": (0.01, 0.99)}
+
+
+def saturated_fraction(activation: str, output: np.ndarray) -> float:
+    """sigmoid/tanh: the share of outputs (width, N) within 1% of the bounds; else NaN."""
+    if activation not in _SATURATED or not output.size:
+        return math.nan
+    low, high = _SATURATED[activation]
+    return float(((output <= low) | (output >= high)).mean())

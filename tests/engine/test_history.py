@@ -8,9 +8,11 @@ import pytest
 from engine.history import History
 
 
-def stats(step):
+def stats(step, layers=3):
     return SimpleNamespace(train_loss=1 / (step + 1), test_loss=2 / (step + 1),
-                           train_accuracy=step / 1e6, test_accuracy=0.5)
+                           train_accuracy=step / 1e6, test_accuracy=0.5,
+                           grad_norms=tuple(step * 10.0**-k for k in range(layers)),
+                           update_ratios=(0.1,) * layers, dead_fractions=(float("nan"),) * layers)
 
 
 def test_short_runs_keep_every_sample():
@@ -47,3 +49,24 @@ def test_clear():
     h.append(3, stats(3))
     h.clear()
     assert len(h) == 0 and h.stride == 1
+
+
+def test_vector_fields_keep_one_column_per_layer_through_thinning():
+    h = History(capacity=8)
+    for step in range(1, 101):
+        h.append(step, stats(step))
+    norms = h.values("grad_norms")
+    assert norms.shape == (len(h), 3)
+    np.testing.assert_allclose(norms[:, 1], h.steps / 10)  # rows stay with their steps
+    assert np.isnan(h.values("dead_fractions")).all()
+
+
+def test_the_layer_count_is_set_anew_after_clear():
+    h = History(capacity=8)
+    h.append(1, stats(1, layers=3))
+    with pytest.raises(ValueError):
+        h.append(2, stats(2, layers=2))  # another architecture without clear(): refused
+    h.clear()
+    h.append(1, stats(1, layers=2))
+    assert h.values("grad_norms").shape == (1, 2)
+    assert History().values("grad_norms").shape == (0,)

@@ -4,7 +4,6 @@ import numpy as np
 import pytest
 
 from engine import Tensor
-from engine.gradcheck import numerical_gradient
 from engine.optim import SGD, Adam, Penalty, make_optimizer
 
 

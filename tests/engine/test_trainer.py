@@ -157,3 +157,81 @@ def test_a_new_class_count_rebuilds_the_output_layer():
     assert trainer.model.sizes[-1] == 3 and trainer.steps == 0
     trainer.set_data(p[y < 2], y[y < 2], n_classes=2)
     assert trainer.model.sizes[-1] == 2
+
+
+def test_a_refused_set_data_leaves_the_trainer_as_it_was():
+    trainer = make()
+    trainer.step(5)
+    p, y = generate("spiral", 30, 0.0, 3, seed=2)
+    with pytest.raises(ValueError, match="labels must be between 0 and 2"):
+        trainer.set_data(p, y + 1, n_classes=3)  # labels 1..3 do not fit 3 classes
+    assert trainer.n_classes == 2 and trainer.model.sizes[-1] == 2 and trainer.steps == 5
+    assert trainer.step(1).step == 6  # and it still trains
+
+
+def test_l1_drives_weights_to_exactly_zero():
+    trainer = make(training=TrainingSettings(l1=0.001))
+    trainer.step(3000)
+    zeros = int((trainer.model.layers[1].W.data == 0).sum())
+    assert zeros >= 16, zeros  # of 64: the proximal step lands on 0, plain SGD jitters around it
+    assert trainer.evaluate().train_accuracy > 0.95
+
+
+def test_layer_stats_describe_each_weight_layer():
+    trainer = make()
+    trainer.step(4)
+    before = weights(trainer)
+    stats = trainer.step(1)
+    assert [layer.shape for layer in stats.layers] == [(8, 2), (8, 8), (2, 8)]
+    assert [layer.activation for layer in stats.layers] == ["tanh", "tanh", "linear"]
+    for i, layer in enumerate(stats.layers):
+        w, b = trainer.model.layers[i].W, trainer.model.layers[i].b
+        assert layer.index == i + 1
+        assert layer.weight_norm == pytest.approx(np.linalg.norm(w.data), rel=1e-5)
+        assert layer.bias_norm == pytest.approx(np.linalg.norm(b.data), rel=1e-5)
+        assert layer.grad_norm == pytest.approx(np.linalg.norm(w.grad), rel=1e-5) and layer.grad_norm > 0
+        assert layer.bias_grad_norm == pytest.approx(np.linalg.norm(b.grad), rel=1e-5)
+        update = np.linalg.norm(w.data - before[2 * i])
+        assert layer.update_norm == pytest.approx(update, rel=1e-4)
+        assert layer.update_ratio == pytest.approx(update / layer.weight_norm, rel=1e-4)
+        assert math.isnan(layer.dead_fraction)  # tanh layers cannot die
+    assert 0 <= stats.layers[0].saturated_fraction <= 1 and math.isnan(stats.layers[2].saturated_fraction)
+    assert stats.grad_norms == tuple(layer.grad_norm for layer in stats.layers)
+
+
+def test_the_penalty_is_reported_per_layer_and_in_total():
+    trainer = make(training=TrainingSettings(l2=0.01))
+    stats = trainer.step(1)
+    per_layer = [0.01 * float((layer.W.data ** 2).sum()) for layer in trainer.model.layers]
+    assert [layer.penalty for layer in stats.layers] == pytest.approx(per_layer, rel=1e-5)
+    assert stats.penalty == pytest.approx(sum(per_layer), rel=1e-5)
+
+
+def test_a_divergence_keeps_the_last_real_gradients_and_update():
+    trainer = make(model=ModelSettings(activation="relu"), training=TrainingSettings(learning_rate=1e5))
+    stats = trainer.step(200)
+    assert stats.diverged and stats.step >= 1
+    assert all(layer.grad_norm > 0 and layer.update_norm > 0 for layer in stats.layers)
+
+
+def test_before_any_step_gradients_and_updates_are_zero():
+    stats = make().evaluate()
+    assert all(layer.grad_norm == layer.update_norm == layer.update_ratio == 0 for layer in stats.layers)
+
+
+def test_dead_and_saturated_fractions():
+    from engine.trainer import dead_fraction, saturated_fraction
+
+    relu_out = np.array([[0.0, 0.0, 0.0], [0.0, 0.5, 0.0], [0.0, 0.0, 0.0], [1.0, 2.0, 3.0]])
+    assert dead_fraction("relu", relu_out) == 0.5
+    assert math.isnan(dead_fraction("tanh", relu_out)) and math.isnan(dead_fraction("relu", np.zeros((4, 0))))
+    assert saturated_fraction("tanh", np.array([[0.995, -0.999, 0.2, 0.0]])) == 0.5
+    assert saturated_fraction("sigmoid", np.array([[0.005, 0.5, 0.5, 0.995]])) == 0.5
+    assert math.isnan(saturated_fraction("relu", relu_out))
+
+
+def test_a_relu_network_at_a_high_learning_rate_reports_dead_units():
+    trainer = make(model=ModelSettings(hidden=(16, 16), activation="relu"),
+                   training=TrainingSettings(learning_rate=5))
+    stats = trainer.step(100)
+    assert max(stats.dead_fractions[:2]) > 0.5
