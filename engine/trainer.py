@@ -16,14 +16,11 @@ import numpy as np
 
 from engine.features import feature_matrix
 from engine.losses import LOSSES, one_hot, softmax
+from engine.monitor import LossMonitor
 from engine.nn import MLP
 from engine.optim import Penalty, make_optimizer
 from engine.settings import ModelSettings, TrainingSettings
 from engine.tensor import Tensor, no_grad
-
-# A loss above this (or not a number at all) means the run has blown up: no
-# sensible training of these models ever comes near it from a start below ~2.
-DIVERGED_LOSS = 1e4
 
 
 @dataclass(frozen=True)
@@ -62,7 +59,10 @@ class StepStats:
     test_accuracy: float
     penalty: float
     layers: tuple[LayerStats, ...]  # first to last; the output layer is the last
-    diverged: bool  # the loss became infinite, NaN or above DIVERGED_LOSS; training stopped
+    diverged: bool  # the loss exploded (engine.monitor): training stopped
+    unstable: bool = False  # the loss is climbing or swinging: the learning rate is too high
+    unstable_step: int | None = None  # the step this run was first seen unstable
+    stalled: bool = False  # the loss has not moved for many steps
 
     @property
     def grad_norms(self) -> tuple[float, ...]:
@@ -113,10 +113,12 @@ class Trainer:
         self._build_optimizer()
         self._batch_rng = np.random.default_rng([self.seed, 2])
         self._new_epoch()
+        self.monitor = LossMonitor()
         # The parameters before the last step: its update is the parameters minus these.
         self._before_step = [p.data.copy() for p in self._params]
         self.steps = 0
         self.samples_seen = 0
+        self.epoch = 0.0  # training sets seen: each step adds its batch / the training set's size then
         self.diverged = False
 
     def set_model(self, model: ModelSettings) -> None:
@@ -135,6 +137,7 @@ class Trainer:
             self.optimizer.penalty = Penalty(training.l1, training.l2)
         if training.batch_size != previous.batch_size:
             self._new_epoch()
+        self.monitor.rebase()
 
     def set_seed(self, seed: int) -> None:
         self.seed = seed
@@ -153,6 +156,13 @@ class Trainer:
             self.reset()
         else:
             self._new_epoch()
+            self.monitor.rebase()
+
+    def resume(self) -> None:
+        """Train on after a divergence, from the finite weights it kept (with the settings now)."""
+        if self.diverged:
+            self.diverged = False
+            self.monitor.rebase()
 
     def _set_points(self, points, labels, is_test, n_classes: int) -> None:
         """Validate, then take the points, their split and the class count together."""
@@ -192,10 +202,6 @@ class Trainer:
     def n_test(self) -> int:
         return len(self._labels) - self._n_train
 
-    @property
-    def epoch(self) -> float:
-        return self.samples_seen / self._n_train if self._n_train else 0.0
-
     def step(self, n: int = 1) -> StepStats:
         """Take n optimisation steps (fewer if the loss stops being finite)."""
         if self._n_train and not self.diverged:
@@ -204,9 +210,11 @@ class Trainer:
                 for _ in range(n):
                     x, target = self._next_batch()
                     loss = loss_fn(self.model(x), target)
-                    if not loss.data < DIVERGED_LOSS:  # also catches NaN
+                    value = float(loss.data)
+                    if self.monitor.exploded(value):
                         self._diverge()
                         break
+                    self.monitor.observe(self.steps, value)
                     for p in self._params:  # cleared only now: a divergence keeps the last real ones
                         p.grad = None
                     loss.backward()
@@ -214,8 +222,9 @@ class Trainer:
                     self.optimizer.step()
                     self.steps += 1
                     self.samples_seen += x.data.shape[1]
+                    self.epoch += x.data.shape[1] / self._n_train
             stats = self.evaluate()
-            if not (self.diverged or stats.train_loss < DIVERGED_LOSS):
+            if not self.diverged and self.monitor.exploded(stats.train_loss):
                 self._diverge()
                 stats = self.evaluate()
             return stats
@@ -236,12 +245,12 @@ class Trainer:
         return self._batches[self._cursor - 1]
 
     def _diverge(self) -> None:
-        """Stop: keep the parameters if they are still finite, else those before the last step
-        (whose loss was finite)."""
+        """Stop, back at the parameters before the last step (whose loss was within bounds),
+        keeping that step's gradients and update for the statistics."""
         self.diverged = True
-        if not all(np.isfinite(p.data).all() for p in self._params):
-            for p, saved in zip(self._params, self._before_step):
-                np.copyto(p.data, saved)
+        self._diverged_update = [p.data - saved for p, saved in zip(self._params, self._before_step)]
+        for p, saved in zip(self._params, self._before_step):
+            np.copyto(p.data, saved)
         self._build_optimizer()
 
     # --------------------------------------------------------- evaluation
@@ -261,7 +270,8 @@ class Trainer:
             train_loss=train_loss, train_accuracy=train_acc,
             test_loss=test_loss, test_accuracy=test_acc,
             penalty=sum(layer.penalty for layer in layers),
-            layers=layers, diverged=self.diverged,
+            layers=layers, diverged=self.diverged, unstable=self.monitor.unstable,
+            unstable_step=self.monitor.unstable_step, stalled=self.monitor.stalled,
         )
 
     def _measure(self, scores, target, labels) -> tuple[float, float]:
@@ -275,8 +285,8 @@ class Trainer:
         """Layer i's statistics; output: its activations on the training points (width, n_train)."""
         layer = self.model.layers[i]
         w, b = layer.W, layer.b
-        weight_norm = _norm(w.data)
-        update_norm = _norm(w.data - self._before_step[2 * i])
+        update = self._diverged_update[2 * i] if self.diverged else w.data - self._before_step[2 * i]
+        weight_norm, update_norm = _norm(w.data), _norm(update)
         return LayerStats(
             index=i + 1, shape=w.shape, activation=layer.activation.name,
             weight_norm=weight_norm, bias_norm=_norm(b.data),

@@ -16,9 +16,10 @@ import math
 import sys
 import time
 
+from engine.monitor import DIVERGED_LOSS
 from engine.scenario import Scenario, ScenarioError, load
 from engine.settings import DataSettings, ModelSettings, Settings, SettingsError, TrainingSettings
-from engine.trainer import DIVERGED_LOSS, StepStats, Trainer
+from engine.trainer import StepStats, Trainer
 
 USAGE_ERROR = 2
 

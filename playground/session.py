@@ -26,9 +26,10 @@ from PySide6.QtGui import QUndoStack
 
 from engine.datasets import MAX_CLASSES
 from engine.history import History
+from engine.monitor import DIVERGED_LOSS
 from engine.scenario import DEFAULT_CLASS_NAMES, Scenario, load, save
 from engine.settings import DataSettings, ModelSettings, Settings, TrainingSettings
-from engine.trainer import DIVERGED_LOSS, StepStats, Trainer
+from engine.trainer import StepStats, Trainer
 from playground.commands import EditPoints
 
 

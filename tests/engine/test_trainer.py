@@ -235,3 +235,49 @@ def test_a_relu_network_at_a_high_learning_rate_reports_dead_units():
                    training=TrainingSettings(learning_rate=5))
     stats = trainer.step(100)
     assert max(stats.dead_fractions[:2]) > 0.5
+
+
+# ------------------------------------------------ issue 10: counters and warnings
+def test_the_epoch_counts_training_sets_seen_and_never_jumps_when_points_change():
+    trainer = make(training=TrainingSettings(batch_size=40), test_fraction=0.0)  # 200 points
+    trainer.step(10)
+    assert trainer.epoch == pytest.approx(2.0)
+    p, y = generate("xor", 12, 0.0, 2, seed=3)
+    trainer.set_data(p, y)  # 12 points now: what was seen stays 2 epochs
+    assert trainer.evaluate().epoch == pytest.approx(2.0)
+    trainer.step(3)  # full batches of 12 (batch 40 > 12): one epoch each
+    assert trainer.epoch == pytest.approx(5.0)
+    trainer.set_data(np.zeros((0, 2)), np.zeros(0, int))
+    assert trainer.evaluate().epoch == pytest.approx(5.0)
+    trainer.reset()
+    assert trainer.epoch == 0.0
+
+
+def test_a_learning_rate_too_high_is_reported_unstable_before_any_hard_stop():
+    stats = make(training=TrainingSettings(learning_rate=10)).step(300)
+    assert stats.unstable and not stats.diverged and 0 < stats.unstable_step < 100
+    calm = make().step(1500)
+    assert not calm.unstable and calm.unstable_step is None and not calm.stalled
+
+
+def test_an_absurd_learning_rate_explodes_relative_to_the_start():
+    stats = make(training=TrainingSettings(learning_rate=1000)).step(1000)
+    assert stats.diverged and stats.step < 10
+
+
+def test_play_after_a_divergence_resumes_from_the_kept_weights():
+    trainer = make(training=TrainingSettings(learning_rate=1000))
+    stopped = trainer.step(100)
+    kept = weights(trainer)
+    trainer.set_training(TrainingSettings(learning_rate=0.1))
+    assert trainer.step(5).step == stopped.step  # still stopped until told to resume
+    trainer.resume()
+    for now, then in zip(weights(trainer), kept):
+        np.testing.assert_array_equal(now, then)
+    stats = trainer.step(50)
+    assert not stats.diverged and stats.step == stopped.step + 50
+
+
+def test_a_model_that_cannot_learn_reports_a_stall():
+    stats = make(model=ModelSettings(kind="linear")).step(1000)
+    assert stats.stalled and stats.train_accuracy < 0.7
