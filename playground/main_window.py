@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from engine.scenario import ScenarioError
 from playground.actions import TOOL_LABELS, make_actions
+from playground.messages import divergence, message
 from playground.panels.data_panel import DataPanel
 from playground.panels.model_panel import ModelPanel
 from playground.panels.training_panel import TrainingPanel
@@ -211,8 +212,8 @@ class MainWindow(QMainWindow):
         self.actions.play.setIcon(icon)
         self.actions.play.setText("Pause" if running else "Play")
 
-    def _show_divergence(self, message: str) -> None:
-        self.banner_text.setText(message)
+    def _show_divergence(self, stats) -> None:
+        self.banner_text.setText(divergence(stats))
         self.banner.show()
 
     def _hide_banner_after_reset(self, stats) -> None:
@@ -241,7 +242,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.open(path)
         except ScenarioError as error:
-            QMessageBox.warning(self, "Cannot open scenario", f"{Path(path).name}: {error}")
+            QMessageBox.warning(self, "Cannot open scenario", f"{Path(path).name}: {message(error)}")
             return False
         return True
 
@@ -256,7 +257,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.save(path)
         except ScenarioError as error:
-            QMessageBox.warning(self, "Cannot save", str(error))
+            QMessageBox.warning(self, "Cannot save", message(error))
             return False
         self.statusBar().showMessage(f"Saved {path}", 4000)
         return True

@@ -11,7 +11,7 @@ points_changed()            points, labels, split or class names changed
 settings_changed()          data, model or training settings changed
 current_class_changed(int)  the class new points get
 stats_changed(object)       new ``StepStats``: after training, an edit, a reset or a rebuild
-diverged(str)               the loss blew up; a plain message saying what to do
+diverged(object)            the loss blew up: the ``StepStats`` that say so
 file_changed()              the file path or the unsaved-changes flag changed
 """
 
@@ -28,7 +28,7 @@ from engine.datasets import MAX_CLASSES
 from engine.history import History
 from engine.scenario import DEFAULT_CLASS_NAMES, Scenario, load, save
 from engine.settings import DataSettings, ModelSettings, Settings, TrainingSettings
-from engine.trainer import DIVERGED_LOSS, StepStats, Trainer
+from engine.trainer import StepStats, Trainer
 from playground.commands import EditPoints
 
 
@@ -51,7 +51,7 @@ class Session(QObject):
     settings_changed = Signal()
     current_class_changed = Signal(int)
     stats_changed = Signal(object)
-    diverged = Signal(str)
+    diverged = Signal(object)
     file_changed = Signal()
 
     UNDO_LIMIT = 200
@@ -246,9 +246,7 @@ class Session(QObject):
         self.train_seconds = time.perf_counter() - started
         self._publish(stats)
         if stats.diverged and not was_diverged:
-            self.diverged.emit(
-                f"The loss became {_blown_up(stats.train_loss)} at step {stats.step}. "
-                "Lower the learning rate, then press Reset.")
+            self.diverged.emit(stats)
         return stats
 
     def reset(self) -> None:
@@ -305,10 +303,3 @@ def _same_points(a: PointsState, b: PointsState) -> bool:
     return (np.array_equal(a.points, b.points) and np.array_equal(a.labels, b.labels)
             and np.array_equal(a.is_test, b.is_test) and a.class_names == b.class_names)
 
-
-def _blown_up(loss: float) -> str:
-    if np.isnan(loss):
-        return "not a number"
-    if np.isinf(loss):
-        return "infinite"
-    return f"huge ({loss:.3g}, above {DIVERGED_LOSS:g})"

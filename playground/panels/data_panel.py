@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QListWidgetIt
 
 from engine.datasets import DATASETS, MAX_CLASSES
 from engine.settings import MAX_GENERATED_POINTS, DataSettings
-from playground import labels
+from playground import messages
 from playground.panels.controls import choice_box, float_box, form, int_box, quiet, select
 from playground.session import Session
 from playground.style import CLASS_COLORS
@@ -25,9 +25,9 @@ class DataPanel(QGroupBox):
     def __init__(self, session: Session, parent=None):
         super().__init__("Data", parent)
         self.session = session
-        self.dataset = choice_box(labels.DATASETS, "Which toy problem to generate")
-        for i, info in enumerate(DATASETS.values()):
-            self.dataset.setItemData(i, info.description, Qt.ItemDataRole.ToolTipRole)
+        self.dataset = choice_box(messages.DATASETS, "Which toy problem to generate")
+        for i, description in enumerate(messages.DATASET_DESCRIPTIONS.values()):
+            self.dataset.setItemData(i, description, Qt.ItemDataRole.ToolTipRole)
         self.points = int_box(1, MAX_GENERATED_POINTS, 50, "How many points to generate")
         self.noise = float_box(0.0, 1.0, 0.05, 2, "Jitter added to every point (plane units)")
         self.classes = int_box(2, MAX_CLASSES, 1, "How many classes the generator makes")

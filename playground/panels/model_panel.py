@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from engine.nn import MAX_HIDDEN_LAYERS, MAX_WIDTH
 from engine.settings import ModelSettings
-from playground import labels
+from playground import messages
+from playground.model_info import ModelInfo
 from playground.panels.controls import choice_box, form, quiet, select
 from playground.session import Session
 
@@ -70,8 +71,8 @@ class ModelPanel(QGroupBox):
         self.layer_count = Stepper("hidden layers", 0, MAX_HIDDEN_LAYERS, self._set_layer_count)
         self.widths = [Stepper("neurons", 1, MAX_WIDTH, lambda w, i=i: self._set_width(i, w))
                        for i in range(MAX_HIDDEN_LAYERS)]
-        self.activation = choice_box(labels.ACTIVATIONS, "The non-linearity after every hidden layer")
-        self.features = {name: QCheckBox(label) for name, label in labels.FEATURE_LABELS.items()}
+        self.activation = choice_box(messages.ACTIVATIONS, "The non-linearity after every hidden layer")
+        self.features = {name: QCheckBox(label) for name, label in messages.FEATURE_LABELS.items()}
         self.summary = QLabel()
         self.summary.setWordWrap(True)
 
@@ -145,5 +146,5 @@ class ModelPanel(QGroupBox):
         self.show_summary()
 
     def show_summary(self) -> None:
-        self.summary.setText(self.session.trainer.model.summary())
+        self.summary.setText(messages.model_summary(ModelInfo.of(self.session.trainer.model)))
 

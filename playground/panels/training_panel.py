@@ -15,7 +15,7 @@ from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import QComboBox, QGroupBox
 
 from engine.settings import MAX_LEARNING_RATE, MAX_SEED, TrainingSettings
-from playground import labels
+from playground import messages
 from playground.panels.controls import choice_box, form, int_box, quiet, select
 from playground.session import Session
 
@@ -68,8 +68,9 @@ class TrainingPanel(QGroupBox):
     def __init__(self, session: Session, parent=None):
         super().__init__("Training", parent)
         self.session = session
-        self.loss = choice_box(labels.LOSSES, "What the optimizer minimises (separate from the activations)")
-        self.optimizer = choice_box(labels.OPTIMIZERS, "How each step moves the weights")
+        self.loss = choice_box(messages.LOSSES,
+                               "What the optimizer minimises (separate from the activations)")
+        self.optimizer = choice_box(messages.OPTIMIZERS, "How each step moves the weights")
         self.learning_rate = NumberChoice(LEARNING_RATES, 1e-6, MAX_LEARNING_RATE,
                                           "Step size: too small is slow, too large diverges")
         self.batch_size = int_box(0, 5000, 10, "Points per step; 'full batch' uses every training point",
