@@ -6,7 +6,6 @@ import os
 import time
 
 from playground.cli import UsageError, describe, report, scenario_from_args
-from playground.model_info import ModelInfo
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -44,7 +43,7 @@ def render(args) -> int:
     canvas.update_boundary()
     if not canvas.grab().save(args.out):
         raise UsageError(f"--out: cannot write {args.out}")
-    print(describe(scenario, ModelInfo.of(session.trainer.model)))
+    print(describe(scenario, session.model_info()))
     print(report(stats, seconds))
     print(f"saved {args.out} ({width}x{height})")
     return 0
