@@ -4,6 +4,7 @@ import ast
 import json
 import math
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -15,7 +16,6 @@ from engine.nn import MLP
 from engine.optim import OPTIMIZERS
 from engine.scenario import FORMAT, ScenarioError, loads
 from engine.settings import ModelSettings, SettingsError
-from engine.trainer import StepStats
 from playground import messages
 from playground.messages import message, model_summary
 from playground.model_info import ModelInfo
@@ -122,7 +122,5 @@ def test_model_summary():
     (2e5, "The loss became huge (2e+05, above 10000) at step 7."),
 ])
 def test_divergence_says_what_happened_and_what_to_do(loss, words):
-    stats = StepStats(step=7, epoch=1.0, train_loss=loss, train_accuracy=0.5, test_loss=loss,
-                      test_accuracy=0.5, penalty=0.0, grad_norms=(), diverged=True)
-    text = messages.divergence(stats)
+    text = messages.divergence(SimpleNamespace(step=7, train_loss=loss))  # what it reads of StepStats
     assert text.startswith(words) and text.endswith("Lower the learning rate, then press Reset.")
