@@ -8,7 +8,7 @@ default 2-8-8-2 tanh network (SGD, full batch) through its own runner for
 
 frames/s        paint events the canvas viewport received, per second
 boundary/s      boundary recomputations (``session.stats_changed``), per second
-steps/s         training steps done (``trainer.steps``) per second of wall time
+steps/s         training steps done (``session.stats.step``) per second of wall time
 grid            rows x columns of the boundary image shown at the end
 input delay     a helper thread posts a button-less mouse move to the canvas
                 every 5-10 ms (jittered); the delay is from when the move was
@@ -123,7 +123,7 @@ def measure(window: MainWindow, seconds: float, steps_per_frame: int) -> dict:
 
     def finish():
         result["seconds"] = time.perf_counter() - started
-        result["steps"] = session.trainer.steps - first_step
+        result["steps"] = session.stats.step - first_step
         result["frames"], result["boundaries"] = probe.paints, len(boundaries)
         window.runner.pause()
         stop.set()
@@ -131,7 +131,7 @@ def measure(window: MainWindow, seconds: float, steps_per_frame: int) -> dict:
 
     window.runner.set_steps_per_frame(steps_per_frame)
     poster.start()
-    started, first_step = time.perf_counter(), session.trainer.steps
+    started, first_step = time.perf_counter(), session.stats.step
     timer.timeout.connect(finish)
     timer.start()
     window.runner.play()

@@ -97,27 +97,23 @@ def checkerboard(n_points, noise, n_classes, rng):
 
 @dataclass(frozen=True)
 class DatasetInfo:
+    """A generator and how many classes it can make (its description is in playground.messages)."""
+
     generate: Generator
     min_classes: int
     max_classes: int
-    description: str
-
-    def class_range(self) -> str:
-        if self.min_classes == self.max_classes:
-            return str(self.min_classes)
-        return f"{self.min_classes}-{self.max_classes}"
 
 
 MAX_CLASSES = 5
 
 DATASETS: dict[str, DatasetInfo] = {
-    "xor": DatasetInfo(xor, 2, 2, "four quadrants, opposite corners share a class"),
-    "circles": DatasetInfo(circles, 2, MAX_CLASSES, "concentric rings"),
-    "moons": DatasetInfo(moons, 2, 2, "two interleaving half circles"),
-    "spiral": DatasetInfo(spiral, 2, MAX_CLASSES, "interleaved spiral arms"),
-    "gaussians": DatasetInfo(gaussians, 2, MAX_CLASSES, "round blobs"),
-    "linear": DatasetInfo(linear, 2, MAX_CLASSES, "parallel bands, separable by lines"),
-    "checkerboard": DatasetInfo(checkerboard, 2, MAX_CLASSES, "a 4 x 4 board"),
+    "xor": DatasetInfo(xor, 2, 2),
+    "circles": DatasetInfo(circles, 2, MAX_CLASSES),
+    "moons": DatasetInfo(moons, 2, 2),
+    "spiral": DatasetInfo(spiral, 2, MAX_CLASSES),
+    "gaussians": DatasetInfo(gaussians, 2, MAX_CLASSES),
+    "linear": DatasetInfo(linear, 2, MAX_CLASSES),
+    "checkerboard": DatasetInfo(checkerboard, 2, MAX_CLASSES),
 }
 
 
@@ -128,7 +124,7 @@ def generate(name: str, n_points: int, noise: float, n_classes: int, seed: int):
     """
     info = DATASETS[name]
     if not info.min_classes <= n_classes <= info.max_classes:
-        raise ValueError(f"{name} makes {info.class_range()} classes, not {n_classes}")
+        raise ValueError(f"{name}: {n_classes} classes is outside {info.min_classes}..{info.max_classes}")
     rng = np.random.default_rng(seed)
     points, labels = info.generate(n_points, noise, n_classes, rng)
     if noise:

@@ -14,33 +14,21 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-# name -> (label for people, map from coordinates (x1, x2) arrays (N,) to (N,))
-FEATURES: dict[str, tuple[str, Callable[[np.ndarray, np.ndarray], np.ndarray]]] = {
-    "x1": ("x\u2081", lambda x1, x2: x1),
-    "x2": ("x\u2082", lambda x1, x2: x2),
-    "x1^2": ("x\u2081\u00b2", lambda x1, x2: x1 * x1),
-    "x2^2": ("x\u2082\u00b2", lambda x1, x2: x2 * x2),
-    "x1x2": ("x\u2081x\u2082", lambda x1, x2: x1 * x2),
-    "sin_x1": ("sin \u03c0x\u2081", lambda x1, x2: np.sin(np.pi * x1)),
-    "sin_x2": ("sin \u03c0x\u2082", lambda x1, x2: np.sin(np.pi * x2)),
-    "r": ("r", lambda x1, x2: np.hypot(x1, x2)),
-    "theta": ("\u03b8", lambda x1, x2: np.arctan2(x2, x1)),
+# name -> map from coordinates (x1, x2), arrays (N,), to the feature (N,).
+# The labels people read are made in playground.messages.
+FEATURES: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
+    "x1": lambda x1, x2: x1,
+    "x2": lambda x1, x2: x2,
+    "x1^2": lambda x1, x2: x1 * x1,
+    "x2^2": lambda x1, x2: x2 * x2,
+    "x1x2": lambda x1, x2: x1 * x2,
+    "sin_x1": lambda x1, x2: np.sin(np.pi * x1),
+    "sin_x2": lambda x1, x2: np.sin(np.pi * x2),
+    "r": lambda x1, x2: np.hypot(x1, x2),
+    "theta": lambda x1, x2: np.arctan2(x2, x1),
 }
 
 DEFAULT_FEATURES = ("x1", "x2")
-
-
-def check_features(names: Sequence[str]) -> tuple[str, ...]:
-    """Validate a feature selection; returns it as a tuple in the given order."""
-    names = tuple(names)
-    if not names:
-        raise ValueError("choose at least one input feature")
-    unknown = [n for n in names if n not in FEATURES]
-    if unknown:
-        raise ValueError(f"unknown feature {unknown[0]!r}; choose from {', '.join(FEATURES)}")
-    if len(set(names)) != len(names):
-        raise ValueError("each feature may be chosen once")
-    return names
 
 
 def feature_matrix(points: np.ndarray, names: Sequence[str], dtype=np.float64) -> np.ndarray:
@@ -49,5 +37,5 @@ def feature_matrix(points: np.ndarray, names: Sequence[str], dtype=np.float64) -
     x1, x2 = points[:, 0], points[:, 1]
     out = np.empty((len(names), len(points)), dtype=dtype)
     for row, name in enumerate(names):
-        out[row] = FEATURES[name][1](x1, x2)
+        out[row] = FEATURES[name](x1, x2)
     return out

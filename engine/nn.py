@@ -151,11 +151,5 @@ class MLP(Module):
             b = layer.W.data @ b + layer.b.data
         return w, b
 
-    def summary(self) -> str:
-        """One line for the UI: layer sizes, activation and parameter count."""
-        kind = "linear classifier" if len(self.layers) == 1 else f"MLP, {self.activation}"
-        sizes = "-".join(str(n) for n in self.sizes)
-        return f"{sizes} {kind}, {self.parameter_count()} parameters"
-
     def __repr__(self) -> str:
         return f"MLP({', '.join(map(repr, self.layers))}, activation={self.activation!r})"

@@ -4,8 +4,9 @@ A scenario holds the points (x, y, class, train/test), the class names and the
 settings (data generator, model, training, seed). ``load`` / ``loads`` validate
 a whole document and raise only ``ScenarioError``, whose ``field`` names the
 part at fault ("model.hidden", "points[3]", or "" for the whole file).
-``save`` writes atomically: the previous file stays intact if anything fails.
-The format is described for users in docs/scenario-format.md.
+The error's ``code`` and ``params`` say what is wrong (``playground.messages``
+makes the words). ``save`` writes atomically: the previous file stays intact if
+anything fails. The format is described for users in docs/scenario-format.md.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import numpy as np
 
 from engine import datasets
 from engine.datasets import MAX_CLASSES
+from engine.errors import CodedError
 from engine.settings import DataSettings, ModelSettings, Settings, SettingsError, TrainingSettings
 
 FORMAT = "decision-playground/1"
@@ -37,17 +39,13 @@ SECTIONS = {"data": DataSettings, "model": ModelSettings, "training": TrainingSe
 TOP_LEVEL_KEYS = ("format", "title", "classes", "points", "test", *SECTIONS, "seed")
 
 
-class ScenarioError(ValueError):
-    """A scenario that cannot be read, written or trusted. ``field`` names the part at fault.
+class ScenarioError(CodedError):
+    """A scenario that cannot be read, written or trusted. ``field`` names the part at fault
+    ("" for the whole document), on one line of at most 80 characters: it may hold a key from
+    the file. ``code`` and ``params`` say what is wrong (see ``engine.errors``)."""
 
-    ``str(error)`` is one line: ``"field: message"``, or just the message when
-    the whole document is at fault (``field == ""``).
-    """
-
-    def __init__(self, field_name: str, message: str):
-        self.field = _one_line(field_name, 80)
-        self.message = _one_line(message, 300)
-        super().__init__(f"{self.field}: {self.message}" if self.field else self.message)
+    def __init__(self, field_name: str, code: str, **params):
+        super().__init__(_one_line(field_name, 80), code, **params)
 
 
 @dataclass(eq=False)
@@ -101,11 +99,11 @@ class Scenario:
 def from_json_dict(doc) -> Scenario:
     """Validate a parsed document and build its scenario; raises ScenarioError."""
     if not isinstance(doc, dict):
-        raise ScenarioError("", f"the file must hold a JSON object, not {_describe(doc)}")
+        raise ScenarioError("", "not_an_object", found=doc)
     if "format" not in doc:
-        raise ScenarioError("format", "missing — is this a Decision Playground scenario?")
+        raise ScenarioError("format", "missing_format")
     if doc["format"] != FORMAT:
-        raise ScenarioError("format", f'expected "{FORMAT}", got {_describe(doc["format"])}')
+        raise ScenarioError("format", "wrong_format", expected=FORMAT, found=doc["format"])
     _check_keys(doc, TOP_LEVEL_KEYS, "")
     sections = {name: _build(cls, _object(doc.get(name, {}), name), f"{name}.")
                 for name, cls in SECTIONS.items()}
@@ -114,7 +112,7 @@ def from_json_dict(doc) -> Scenario:
     names = _class_names(doc["classes"], settings.data.classes) if "classes" in doc else None
     if "points" not in doc:
         if "test" in doc:
-            raise ScenarioError("test", 'given without "points"')
+            raise ScenarioError("test", "test_without_points")
         return Scenario.generate(settings, names, title)
     points, labels = _points(doc["points"], len(names) if names else MAX_CLASSES)
     is_test = _test(doc.get("test", []), len(points))
@@ -126,16 +124,16 @@ def from_json_dict(doc) -> Scenario:
 def loads(text: str) -> Scenario:
     """Parse and validate a scenario document; raises ScenarioError."""
     if len(text) > MAX_FILE_BYTES:
-        raise ScenarioError("", f"too large (over {MAX_FILE_BYTES // 2**20} MB)")
+        raise ScenarioError("", "text_too_large", megabytes=MAX_FILE_BYTES // 2**20)
     if not text.strip():
-        raise ScenarioError("", "empty file")
+        raise ScenarioError("", "empty_file")
     try:
         return from_json_dict(json.loads(text, parse_int=_parse_int))
     except json.JSONDecodeError as error:
-        raise ScenarioError("", f"not valid JSON: line {error.lineno} column {error.colno}: "
-                                f"{error.msg}") from None
+        raise ScenarioError("", "not_json", line=error.lineno, column=error.colno,
+                            reason=error.msg) from None
     except RecursionError:
-        raise ScenarioError("", "the file is nested too deeply") from None
+        raise ScenarioError("", "nested_too_deeply") from None
 
 
 def load(path) -> Scenario:
@@ -144,13 +142,13 @@ def load(path) -> Scenario:
         with open(path, "rb") as file:
             data = file.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise ScenarioError("", f"cannot read {path}: {error.strerror or error}") from None
+        raise ScenarioError("", "cannot_read", path=str(path), reason=error.strerror or str(error)) from None
     if len(data) > MAX_FILE_BYTES:
-        raise ScenarioError("", f"{path} is too large (over {MAX_FILE_BYTES // 2**20} MB)")
+        raise ScenarioError("", "file_too_large", path=str(path), megabytes=MAX_FILE_BYTES // 2**20)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ScenarioError("", f"not UTF-8 text (bad byte at offset {error.start})") from None
+        raise ScenarioError("", "not_utf8", offset=error.start) from None
     return loads(text)
 
 
@@ -189,8 +187,8 @@ def save(scenario: Scenario, path) -> None:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
-        reason = getattr(error, "strerror", None) or error
-        raise ScenarioError("", f"cannot save {path}: {reason}") from None
+        reason = getattr(error, "strerror", None) or str(error)
+        raise ScenarioError("", "cannot_save", path=str(path), reason=reason) from None
 
 
 def _file_mode(path: Path) -> int:
@@ -207,31 +205,30 @@ def _build(cls, values: dict, prefix: str):
     _check_keys(values, [f.name for f in fields(cls)], prefix)
     for f in fields(cls):  # choice fields: an unhashable value would raise TypeError
         if isinstance(f.default, str) and not isinstance(values.get(f.name, ""), str):
-            raise ScenarioError(prefix + f.name, f"must be a name, not {_describe(values[f.name])}")
+            raise ScenarioError(prefix + f.name, "not_a_name", found=values[f.name])
     try:
         return cls(**values)
     except SettingsError as error:
-        raise ScenarioError(prefix + error.field, error.message) from None
+        raise ScenarioError(prefix + error.field, error.code, **error.params) from None
 
 
 def _points(raw, n_classes: int) -> tuple[np.ndarray, np.ndarray]:
     """[[x, y, class], ...] -> points (N, 2) float64, labels (N,) int."""
     if not isinstance(raw, list):
-        raise ScenarioError("points", f"must be a list of [x, y, class], not {_describe(raw)}")
+        raise ScenarioError("points", "not_a_point_list", found=raw)
     if len(raw) > MAX_FILE_POINTS:
-        raise ScenarioError("points", f"at most {MAX_FILE_POINTS} points, not {len(raw)}")
+        raise ScenarioError("points", "too_many_points", most=MAX_FILE_POINTS, count=len(raw))
     for i, row in enumerate(raw):
         where = f"points[{i}]"
         if not (isinstance(row, list) and len(row) == 3 and all(map(_is_number, row))):
-            raise ScenarioError(where, "must be three finite numbers [x, y, class]")
+            raise ScenarioError(where, "not_a_point")
         x, y, label = row
         if not (abs(x) <= MAX_COORDINATE and abs(y) <= MAX_COORDINATE):  # False for NaN
-            raise ScenarioError(where, f"x and y must be finite and between -{MAX_COORDINATE:g} "
-                                       f"and {MAX_COORDINATE:g}, not [{_describe(x)}, {_describe(y)}]")
+            raise ScenarioError(where, "point_off_the_plane", limit=MAX_COORDINATE, found_x=x, found_y=y)
         if not isinstance(label, int):
-            raise ScenarioError(where, f"the class must be a whole number, not {_describe(label)}")
+            raise ScenarioError(where, "class_not_whole", found=label)
         if not 0 <= label < n_classes:
-            raise ScenarioError(where, f"class {label} is out of range 0..{n_classes - 1}")
+            raise ScenarioError(where, "class_out_of_range", label=label, high=n_classes - 1)
     table = np.array(raw, dtype=np.float64).reshape(-1, 3)
     return table[:, :2], table[:, 2].astype(int)
 
@@ -239,14 +236,13 @@ def _points(raw, n_classes: int) -> tuple[np.ndarray, np.ndarray]:
 def _test(raw, n_points: int) -> np.ndarray:
     """A list of distinct point indices -> is_test (N,) bool."""
     if not isinstance(raw, list):
-        raise ScenarioError("test", f"must be a list of point indices, not {_describe(raw)}")
+        raise ScenarioError("test", "not_an_index_list", found=raw)
     is_test = np.zeros(n_points, dtype=bool)
     for i, index in enumerate(raw):
         if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < n_points:
-            raise ScenarioError(f"test[{i}]", f"must index one of the {n_points} points, "
-                                              f"not {_describe(index)}")
+            raise ScenarioError(f"test[{i}]", "not_a_point_index", count=n_points, found=index)
         if is_test[index]:
-            raise ScenarioError(f"test[{i}]", f"point {index} is listed twice")
+            raise ScenarioError(f"test[{i}]", "test_point_twice", index=index)
         is_test[index] = True
     return is_test
 
@@ -254,34 +250,33 @@ def _test(raw, n_points: int) -> np.ndarray:
 def _class_names(raw, at_least: int) -> list[str]:
     """2..5 distinct non-empty names, at least ``at_least`` of them (the data's classes)."""
     if not isinstance(raw, list | tuple) or not 2 <= len(raw) <= MAX_CLASSES:
-        raise ScenarioError("classes", f"must be a list of 2 to {MAX_CLASSES} names")
+        raise ScenarioError("classes", "not_a_name_list", most=MAX_CLASSES)
     if len(raw) < at_least:
-        raise ScenarioError("classes", f"names {len(raw)} classes but data.classes is {at_least}")
+        raise ScenarioError("classes", "too_few_class_names", count=len(raw), classes=at_least)
     for i, name in enumerate(raw):
         if not isinstance(name, str) or not name.strip() or len(name) > MAX_CLASS_NAME:
-            raise ScenarioError(f"classes[{i}]", f"must be a name of 1 to {MAX_CLASS_NAME} "
-                                                 f"characters, not {_describe(name)}")
+            raise ScenarioError(f"classes[{i}]", "bad_class_name", most=MAX_CLASS_NAME, found=name)
         if name in raw[:i]:
-            raise ScenarioError(f"classes[{i}]", f"{_describe(name)} is used twice")
+            raise ScenarioError(f"classes[{i}]", "class_name_twice", found=name)
     return list(raw)
 
 
 def _title(raw) -> str:
     if not isinstance(raw, str) or len(raw) > MAX_TITLE:
-        raise ScenarioError("title", f"must be text of at most {MAX_TITLE} characters")
+        raise ScenarioError("title", "bad_title", most=MAX_TITLE)
     return raw
 
 
 def _object(raw, name: str) -> dict:
     if not isinstance(raw, dict):
-        raise ScenarioError(name, f"must be an object {{...}}, not {_describe(raw)}")
+        raise ScenarioError(name, "not_a_section", found=raw)
     return raw
 
 
 def _check_keys(doc: dict, allowed, prefix: str) -> None:
     for key in doc:
         if key not in allowed:
-            raise ScenarioError(prefix + key, f"unknown field (expected one of {', '.join(allowed)})")
+            raise ScenarioError(prefix + key, "unknown_field", expected=tuple(allowed))
 
 
 def _pick(doc: dict, *keys: str) -> dict:
@@ -296,14 +291,6 @@ def _parse_int(digits: str) -> int | float:
     """JSON integers: absurdly long ones become floats (inf past ~308 digits) instead of
     overflowing float conversions or hitting Python's int-string length limit."""
     return int(digits) if len(digits) <= 300 else float(digits)
-
-
-def _describe(value) -> str:
-    """A short JSON-style description of a value, for messages."""
-    if isinstance(value, list | dict):
-        return "a list" if isinstance(value, list) else "an object"
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _one_line(text: str, limit: int) -> str:

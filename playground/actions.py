@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
 from engine.datasets import MAX_CLASSES
-from playground.views.canvas_tools import TOOLS
+from playground.controllers.canvas_tools import TOOLS
 
 TOOL_LABELS = {"add": ("Add", "Click: add a point · right-click: next class · drag a point to move it"),
                "brush": ("Brush", "Drag to spray points of the current class"),

@@ -4,7 +4,8 @@
     python -m playground train [options] [--json]
     python -m playground render [options] --out FILE.png
 
-Bad usage or a bad file prints one line on stderr and exits with code 2.
+Bad usage or a bad file prints one line on stderr and exits with code 2; a bad
+setting or file is worded by ``playground.messages``, as in the window.
 Nothing here imports Qt unless the window or ``render`` is asked for.
 """
 
@@ -20,6 +21,8 @@ from engine.monitor import DIVERGED_LOSS
 from engine.scenario import Scenario, ScenarioError, load
 from engine.settings import DataSettings, ModelSettings, Settings, SettingsError, TrainingSettings
 from engine.trainer import StepStats, Trainer
+from playground.messages import message, model_summary
+from playground.model_info import ModelInfo
 
 USAGE_ERROR = 2
 
@@ -124,7 +127,7 @@ def scenario_from_args(args: argparse.Namespace) -> Scenario:
         )
     except SettingsError as error:
         option = OPTIONS.get(error.field, (None, "--" + error.field))[1]
-        raise UsageError(f"{option}: {error.message}") from None
+        raise UsageError(message(error, field=option)) from None
     if regenerate:
         names = base.class_names if len(base.class_names) == settings.data.classes else None
         return Scenario.generate(settings, names, base.title)
@@ -143,16 +146,17 @@ def train(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(_as_json(stats, seconds)))
     else:
-        print(describe(scenario, trainer))
+        print(describe(scenario, ModelInfo.of(trainer.model)))
         print(report(stats, seconds))
     return 0
 
 
-def describe(scenario: Scenario, trainer: Trainer) -> str:
-    d = scenario.settings.data
-    source = scenario.title or f"{d.dataset}"
-    return (f"{source}: {len(scenario.points)} points ({trainer.n_train} train, {trainer.n_test} test), "
-            f"{trainer.model.summary()}")
+def describe(scenario: Scenario, model: ModelInfo) -> str:
+    """'xor: 200 points (160 train, 40 test), 2-8-8-2 MLP, tanh, 114 parameters'."""
+    source = scenario.title or scenario.settings.data.dataset
+    n_test = int(scenario.is_test.sum())
+    return (f"{source}: {len(scenario.points)} points ({len(scenario.points) - n_test} train, "
+            f"{n_test} test), {model_summary(model)}")
 
 
 def report(stats: StepStats, seconds: float) -> str:
@@ -189,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
         from playground.app import run
 
         return run(args.window_scenario)
-    except (UsageError, ScenarioError) as error:
+    except UsageError as error:
         print(f"playground: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    except ScenarioError as error:
+        print(f"playground: {message(error)}", file=sys.stderr)
         return USAGE_ERROR

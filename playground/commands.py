@@ -13,20 +13,21 @@ MERGEABLE_ID = 1  # consecutive regenerations (a dragged noise slider) are one u
 
 
 class EditPoints(QUndoCommand):
-    """Replace the session's points state ``before`` -> ``after`` (both ``PointsState``)."""
+    """Replace the points state ``before`` -> ``after`` (both ``PointsState``) through ``apply``,
+    the session's way of making a state current."""
 
-    def __init__(self, session, before, after, text: str, merge: bool = False):
+    def __init__(self, apply, before, after, text: str, merge: bool = False):
         super().__init__(text)
-        self.session = session
+        self.apply = apply
         self.before = before
         self.after = after
         self.merge = merge
 
     def redo(self) -> None:
-        self.session.apply_points(self.after)
+        self.apply(self.after)
 
     def undo(self) -> None:
-        self.session.apply_points(self.before)
+        self.apply(self.before)
 
     def id(self) -> int:
         return MERGEABLE_ID if self.merge else -1

@@ -1,16 +1,20 @@
-"""The main window: panels left, the canvas in the middle, training on the right.
+"""The main window: the canvas in the middle, the views and panels around it.
 
-It assembles the widgets around one session and one runner, owns the menus,
-toolbar and shortcuts, and guards the user's work: opening a bad file changes
-nothing, and closing with unsaved changes asks first.
+It makes the session's controllers (the runner, the canvas tools), builds
+every view and panel in ``playground.view_list.VIEWS`` as a dock or a tab
+beside the canvas, owns the menus, toolbar and shortcuts, and guards the
+user's work: opening a bad file changes nothing, and closing with unsaved
+changes asks first.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -19,8 +23,9 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSlider,
-    QSplitter,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -28,70 +33,82 @@ from PySide6.QtWidgets import (
 
 from engine.scenario import ScenarioError
 from playground.actions import TOOL_LABELS, make_actions
-from playground.panels.data_panel import DataPanel
-from playground.panels.model_panel import ModelPanel
-from playground.panels.training_panel import TrainingPanel
-from playground.runner import Runner
+from playground.controllers.canvas_tools import CanvasTools
+from playground.controllers.runner import Runner
+from playground.messages import divergence, message
 from playground.session import Session
+from playground.view_list import VIEWS, ViewContext, ViewSpec
 from playground.views.canvas import CanvasView
-from playground.views.charts import TrainingCharts
 
 APP_NAME = "Decision Boundary Playground"
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500)  # steps per frame, on the speed slider
 FILE_FILTER = "Scenarios (*.json);;All files (*)"
+DOCK_AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
+              "bottom": Qt.DockWidgetArea.BottomDockWidgetArea}
+SIDE_WIDTHS = {"left": 300, "right": 330}  # pixels, at the start; the canvas takes the rest
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session | None = None):
+    """``views[key]`` and ``docks[key]`` hold what ``VIEWS`` lists (docks: not the centre tabs)."""
+
+    def __init__(self, session: Session | None = None, views: tuple[ViewSpec, ...] = VIEWS):
         super().__init__()
+        self.resize(1280, 800)  # first: the docks are sized within it
         self.session = session or Session(parent=self)
         self.runner = Runner(self.session, self)
         self.actions = make_actions(self)
         self.canvas = CanvasView(self.session)
-        self.data_panel = DataPanel(self.session)
-        self.model_panel = ModelPanel(self.session)
-        self.training_panel = TrainingPanel(self.session)
-        self.charts = TrainingCharts(self.session)
+        self.tools = CanvasTools(self.session, self.canvas)
         self.banner, self.banner_text = self._make_banner()
-        self._build_layout()
+        self.centre = QTabWidget()
+        self.centre.setDocumentMode(True)
+        self.centre.tabBar().setAutoHide(True)  # no tab bar while the canvas is the only page
+        self.centre.addTab(self._canvas_page(), "Boundary")
+        self.setCentralWidget(self.centre)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.views: dict[str, QWidget] = {}
+        self.docks: dict[str, QDockWidget] = {}
+        self.view_actions: list[QAction] = []
+        self._build_views(views, ViewContext(self.canvas, self.runner))
         self._build_toolbar()
         self._build_menus()
         self._connect()
         self._show_file_state()
-        self.resize(1280, 800)
+        self._show_undo_state()
 
     # ---------------------------------------------------------------- layout
-    def _build_layout(self) -> None:
-        left = QWidget()
-        column = QVBoxLayout(left)
-        column.addWidget(self.data_panel)
-        column.addWidget(self.model_panel)
-        column.addStretch()
-        scroll = QScrollArea()
-        scroll.setWidget(left)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setMinimumWidth(left.sizeHint().width() + 16)
+    def _canvas_page(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.banner)
+        column.addWidget(self.canvas, 1)
+        return page
 
-        centre = QWidget()
-        middle = QVBoxLayout(centre)
-        middle.setContentsMargins(0, 0, 0, 0)
-        middle.addWidget(self.banner)
-        middle.addWidget(self.canvas, 1)
+    def _build_views(self, views: tuple[ViewSpec, ...], context: ViewContext) -> None:
+        """Each view as a dock in its area, or a tab beside the canvas; one View-menu entry each."""
+        for spec in views:
+            widget = self.views[spec.key] = spec.factory(self.session, context)
+            if spec.area == "centre":
+                index = self.centre.addTab(widget, spec.title)
+                self.centre.setTabVisible(index, spec.visible)
+                action = QAction(spec.title, self, checkable=True, checked=spec.visible)
+                action.toggled.connect(lambda on, widget=widget: self._show_tab(widget, on))
+            else:
+                dock = self.docks[spec.key] = QDockWidget(spec.title, self)
+                dock.setObjectName(spec.key)
+                dock.setWidget(PanelScroll(widget) if spec.scrolls else widget)
+                self.addDockWidget(DOCK_AREAS[spec.area], dock)
+                dock.setVisible(spec.visible)
+                action = dock.toggleViewAction()
+            self.view_actions.append(action)
+        for area, width in SIDE_WIDTHS.items():
+            docks = [self.docks[s.key] for s in views if s.area == area]
+            self.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
 
-        right = QWidget()
-        side = QVBoxLayout(right)
-        side.addWidget(self.training_panel)
-        side.addWidget(self.charts, 1)
-
-        splitter = QSplitter()
-        for widget in (scroll, centre, right):
-            splitter.addWidget(widget)
-        splitter.setStretchFactor(1, 1)
-        splitter.setCollapsible(1, False)
-        splitter.setSizes([300, 660, 320])
-        self.setCentralWidget(splitter)
+    def _show_tab(self, widget: QWidget, on: bool) -> None:
+        self.centre.setTabVisible(self.centre.indexOf(widget), on)
 
     def _make_banner(self) -> tuple[QFrame, QLabel]:
         """A message strip above the canvas for a diverged run, with a Reset button."""
@@ -152,20 +169,15 @@ class MainWindow(QMainWindow):
         points = menus.addMenu("&Classes")
         points.addActions(a.classes)
         view = menus.addMenu("&View")
+        view.addActions(self.view_actions)
+        view.addSeparator()
         view.addAction(a.full_screen)
 
     # -------------------------------------------------------------- wiring
     def _connect(self) -> None:
         a, s = self.actions, self.session
-        stack = s.undo_stack
-        a.undo.triggered.connect(stack.undo)
-        a.redo.triggered.connect(stack.redo)
-        stack.canUndoChanged.connect(a.undo.setEnabled)
-        stack.canRedoChanged.connect(a.redo.setEnabled)
-        stack.undoTextChanged.connect(self._name_undo)
-        stack.redoTextChanged.connect(self._name_redo)
-        a.undo.setEnabled(stack.canUndo())
-        a.redo.setEnabled(stack.canRedo())
+        a.undo.triggered.connect(s.undo)
+        a.redo.triggered.connect(s.redo)
         a.play.triggered.connect(self.runner.toggle)
         a.step.triggered.connect(self.runner.step_once)
         a.reset.triggered.connect(s.reset)
@@ -176,7 +188,7 @@ class MainWindow(QMainWindow):
         a.save_as.triggered.connect(self.save_file_as)
         a.quit.triggered.connect(self.close)
         a.full_screen.toggled.connect(lambda on: self.showFullScreen() if on else self.showNormal())
-        a.test_points.toggled.connect(lambda on: setattr(self.canvas.tools, "new_points_are_test", on))
+        a.test_points.toggled.connect(lambda on: setattr(self.tools, "new_points_are_test", on))
         for name, action in a.tools.items():
             action.triggered.connect(lambda _=False, name=name: self._set_tool(name))
         for k, action in enumerate(a.classes):
@@ -186,20 +198,22 @@ class MainWindow(QMainWindow):
         s.diverged.connect(self._show_divergence)
         s.stats_changed.connect(self._hide_banner_after_reset)
         s.file_changed.connect(self._show_file_state)
+        s.undo_changed.connect(self._show_undo_state)
         self._set_tool("add")
 
     def _set_tool(self, name: str) -> None:
-        self.canvas.set_tool(name)
+        self.tools.set_tool(name)
         self.actions.tools[name].setChecked(True)
         self.statusBar().showMessage(TOOL_LABELS[name][1])
 
-    # Undo and Redo keep fixed labels (a toolbar that changes width as you edit
-    # jumps under the mouse); the tooltip names the edit.
-    def _name_undo(self, edit: str) -> None:
-        self.actions.undo.setToolTip(f"Undo {edit}".strip())
-
-    def _name_redo(self, edit: str) -> None:
-        self.actions.redo.setToolTip(f"Redo {edit}".strip())
+    def _show_undo_state(self) -> None:
+        """Undo and Redo keep fixed labels (a toolbar that changes width as you edit jumps
+        under the mouse); the tooltip names the edit."""
+        s, a = self.session, self.actions
+        a.undo.setEnabled(s.can_undo())
+        a.redo.setEnabled(s.can_redo())
+        a.undo.setToolTip(f"Undo {s.undo_text()}".strip())
+        a.redo.setToolTip(f"Redo {s.redo_text()}".strip())
 
     def _set_speed(self, index: int) -> None:
         self.runner.set_steps_per_frame(SPEEDS[index])
@@ -211,8 +225,8 @@ class MainWindow(QMainWindow):
         self.actions.play.setIcon(icon)
         self.actions.play.setText("Pause" if running else "Play")
 
-    def _show_divergence(self, message: str) -> None:
-        self.banner_text.setText(message)
+    def _show_divergence(self, stats) -> None:
+        self.banner_text.setText(divergence(stats))
         self.banner.show()
 
     def _hide_banner_after_reset(self, stats) -> None:
@@ -241,7 +255,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.open(path)
         except ScenarioError as error:
-            QMessageBox.warning(self, "Cannot open scenario", f"{Path(path).name}: {error}")
+            QMessageBox.warning(self, "Cannot open scenario", f"{Path(path).name}: {message(error)}")
             return False
         return True
 
@@ -256,7 +270,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.save(path)
         except ScenarioError as error:
-            QMessageBox.warning(self, "Cannot save", str(error))
+            QMessageBox.warning(self, "Cannot save", message(error))
             return False
         self.statusBar().showMessage(f"Saved {path}", 4000)
         return True
@@ -279,3 +293,31 @@ class MainWindow(QMainWindow):
             event.accept()
         else:
             event.ignore()
+
+
+class PanelScroll(QScrollArea):
+    """A panel at the top of a frameless area that scrolls up and down when the window is too
+    short for it, and grows no taller than the panel: other views take the rest."""
+
+    def __init__(self, panel: QWidget):
+        super().__init__()
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(panel)
+        column.addStretch()
+        self.setWidget(page)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setMinimumWidth(panel.sizeHint().width() + self.verticalScrollBar().sizeHint().width())
+
+    def sizeHint(self) -> QSize:
+        """The whole panel (QScrollArea's own hint stops at 24 lines of text)."""
+        return self.widget().sizeHint()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the panel grew or shrank (a layer added): so does the dock
+        return super().eventFilter(watched, event)

@@ -43,7 +43,7 @@ def render(args) -> int:
     canvas.update_boundary()
     if not canvas.grab().save(args.out):
         raise UsageError(f"--out: cannot write {args.out}")
-    print(describe(scenario, session.trainer))
+    print(describe(scenario, session.model_info()))
     print(report(stats, seconds))
     print(f"saved {args.out} ({width}x{height})")
     return 0

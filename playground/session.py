@@ -1,9 +1,10 @@
-"""The session: the current scenario and its trainer, seen from Qt.
+"""The session: the one door into the app's state, and the only writer of it.
 
-It is the only object that changes training state. Panels and canvas tools ask
-it for a change; it validates, applies the change to the engine, then emits
-one signal; views redraw from what it holds. Point edits go through an undo
-stack, one command per gesture.
+It keeps the current scenario, its trainer, the training history and the undo
+stack to itself. Panels and controllers ask it for one change at a time (one
+setting, one point edit, a training step); it validates the change, applies
+it to the engine, then emits a signal. Views and panels redraw from its
+read-only queries. Point edits go through the undo stack, one step per gesture.
 
 Signals
 -------
@@ -11,40 +12,28 @@ points_changed()            points, labels, split or class names changed
 settings_changed()          data, model or training settings changed
 current_class_changed(int)  the class new points get
 stats_changed(object)       new ``StepStats``: after training, an edit, a reset or a rebuild
-diverged(str)               the loss blew up; a plain message saying what to do
+diverged(object)            the loss blew up: the ``StepStats`` that say so
 file_changed()              the file path or the unsaved-changes flag changed
+undo_changed()              what undo and redo would do changed
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from engine.datasets import MAX_CLASSES
+from engine.datasets import DATASETS, MAX_CLASSES
+from engine.features import feature_matrix
 from engine.history import History
-from engine.monitor import DIVERGED_LOSS
-from engine.scenario import DEFAULT_CLASS_NAMES, Scenario, load, save
-from engine.settings import DataSettings, ModelSettings, Settings, TrainingSettings
+from engine.scenario import Scenario, load, save
+from engine.settings import Settings
 from engine.trainer import StepStats, Trainer
 from playground.commands import EditPoints
-
-
-@dataclass(frozen=True)
-class PointsState:
-    """Everything a point edit can change; what undo restores.
-
-    points: (N, 2), labels: (N,), is_test: (N,), class names (K,), generator settings.
-    """
-
-    points: np.ndarray
-    labels: np.ndarray
-    is_test: np.ndarray
-    class_names: tuple[str, ...]
-    data: DataSettings
+from playground.model_info import ModelInfo
+from playground.points_state import PointsState, unused_class_name
 
 
 class Session(QObject):
@@ -52,264 +41,322 @@ class Session(QObject):
     settings_changed = Signal()
     current_class_changed = Signal(int)
     stats_changed = Signal(object)
-    diverged = Signal(str)
+    diverged = Signal(object)
     file_changed = Signal()
+    undo_changed = Signal()
 
     UNDO_LIMIT = 200
 
     def __init__(self, scenario: Scenario | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self.undo_stack = QUndoStack(self)
-        self.undo_stack.setUndoLimit(self.UNDO_LIMIT)
-        self.undo_stack.cleanChanged.connect(self._clean_changed)
-        self.history = History()
-        self.path: str | None = None
-        self._settings_modified = False
+        self._undo_stack = QUndoStack(self)
+        self._undo_stack.setUndoLimit(self.UNDO_LIMIT)
+        self._undo_stack.cleanChanged.connect(self.file_changed)
+        self._undo_stack.indexChanged.connect(self.undo_changed)
+        self._history = History()
         self._stroke_start: PointsState | None = None
-        self.current_class = 0
-        self.train_seconds = 0.0  # wall time of the last step() in the trainer
+        self._train_seconds = 0.0
         self._use(scenario or Scenario.generate(Settings()))
 
-    def _clean_changed(self, _clean: bool) -> None:
-        self.file_changed.emit()
-
-    # --------------------------------------------------------------- reading
+    # ------------------------------------------------------------ queries
     @property
     def settings(self) -> Settings:
-        return self.scenario.settings
+        return self._scenario.settings
+
+    @property
+    def points(self) -> np.ndarray:
+        """(N, 2) plane coordinates, read only."""
+        return _read_only(self._scenario.points)
+
+    @property
+    def labels(self) -> np.ndarray:
+        """(N,) class of each point, read only."""
+        return _read_only(self._scenario.labels)
+
+    @property
+    def is_test(self) -> np.ndarray:
+        """(N,) whether each point is held out for testing, read only."""
+        return _read_only(self._scenario.is_test)
+
+    @property
+    def class_names(self) -> tuple[str, ...]:
+        return tuple(self._scenario.class_names)
 
     @property
     def n_classes(self) -> int:
-        return self.scenario.n_classes
+        return self._scenario.n_classes
+
+    @property
+    def current_class(self) -> int:
+        return self._current_class
+
+    @property
+    def stats(self) -> StepStats:
+        """Where training stands now (``stats.diverged``: training stopped until a reset)."""
+        return self._stats
+
+    @property
+    def history(self) -> History:
+        """The training curves so far; for reading only."""
+        return self._history
+
+    @property
+    def train_seconds(self) -> float:
+        """Wall time of the last ``step()`` inside the trainer."""
+        return self._train_seconds
+
+    @property
+    def path(self) -> str | None:
+        return self._path
 
     @property
     def modified(self) -> bool:
-        return self._settings_modified or not self.undo_stack.isClean()
+        return self._settings_modified or not self._undo_stack.isClean()
 
-    def points_state(self) -> PointsState:
-        s = self.scenario
-        return PointsState(s.points, s.labels, s.is_test, tuple(s.class_names), s.settings.data)
+    def model_info(self) -> ModelInfo:
+        return ModelInfo.of(self._trainer.model)
+
+    def boundary_grid(self, bounds: tuple[float, float, float, float],
+                      resolution: int | tuple[int, int]) -> np.ndarray:
+        """Class probabilities (K, ny, nx) at the centres of a grid over bounds (x_min, x_max,
+        y_min, y_max), resolution n or (nx, ny): what the canvas draws. Row i is y_min + (i + 0.5) dy."""
+        return self._trainer.predict_grid(bounds, resolution)
+
+    def layer_activations(self, points) -> list[np.ndarray]:
+        """Every layer's outputs for points (N, 2): [(width_1, N), ..., (K, N) class scores]."""
+        x = feature_matrix(points, self.settings.model.features, self._trainer.dtype)
+        return self._trainer.model.activations(x)
 
     def point_near(self, xy, radius: float) -> int | None:
         """Index of the point nearest to xy (2,) within ``radius`` plane units, else None."""
-        if not len(self.scenario.points):
+        distances = self._distances(xy)
+        if not len(distances):
             return None
-        points = self.scenario.points
-        distances = np.hypot(points[:, 0] - xy[0], points[:, 1] - xy[1])
         nearest = int(distances.argmin())
         return nearest if distances[nearest] <= radius else None
 
-    # ---------------------------------------------------------- point edits
-    def add_points(self, xy, label: int | None = None, is_test: bool = False, text: str = "Add point"):
-        """Add points xy (M, 2) of class ``label`` (default: the current class), undoably."""
-        self._edit(self._with_points(xy, label, is_test), text)
+    def points_within(self, xy, radius: float) -> np.ndarray:
+        """Indices (M,) of the points within ``radius`` plane units of xy (2,)."""
+        return np.flatnonzero(self._distances(xy) <= radius)
 
-    def remove_points(self, indices, text: str = "Erase points") -> None:
-        indices = np.unique(np.asarray(indices, dtype=int))
-        if len(indices):
-            self._edit(self._without_points(indices), text)
+    def _distances(self, xy) -> np.ndarray:
+        points = self._scenario.points
+        return np.hypot(points[:, 0] - xy[0], points[:, 1] - xy[1])
 
-    def clear_points(self) -> None:
-        if len(self.scenario.points):
-            self._edit(self._without_points(np.arange(len(self.scenario.points))), "Clear points")
+    def can_undo(self) -> bool:
+        return self._undo_stack.canUndo()
 
-    def regenerate(self, data: DataSettings | None = None) -> None:
-        """Replace the points with the generator's, undoably (consecutive ones merge)."""
-        data = data or self.settings.data
-        names = self.scenario.class_names
-        if len(names) < data.classes:
-            names = list(names) + list(DEFAULT_CLASS_NAMES[len(names):data.classes])
-        generated = Scenario.generate(self.settings.replace(data=data), names[:data.classes])
-        self._edit(PointsState(generated.points, generated.labels, generated.is_test,
-                               tuple(generated.class_names), data), "Regenerate points", merge=True)
+    def can_redo(self) -> bool:
+        return self._undo_stack.canRedo()
 
-    def add_class(self) -> None:
-        """A new, empty class, which becomes the current one."""
-        k = self.n_classes
-        if k < MAX_CLASSES:
-            names = (*self.scenario.class_names, _new_class_name(self.scenario.class_names))
-            self._edit(replace(self.points_state(), class_names=names), "Add class")
-            self.set_current_class(k)
+    def undo_text(self) -> str:
+        """What undo would take back ("Add point"), or "" when nothing."""
+        return self._undo_stack.undoText()
 
-    def remove_class(self, k: int) -> None:
-        """Remove class k and its points; later classes move down one."""
-        if self.n_classes <= 2:
-            return
-        state = self.points_state()
-        keep = state.labels != k
-        labels = state.labels[keep]
-        names = tuple(n for i, n in enumerate(state.class_names) if i != k)
-        self._edit(replace(state, points=state.points[keep], labels=np.where(labels > k, labels - 1, labels),
-                           is_test=state.is_test[keep], class_names=names), "Remove class")
+    def redo_text(self) -> str:
+        return self._undo_stack.redoText()
 
-    # A gesture (brush stroke, point drag) changes the points live and
-    # becomes one undo step when it ends.
-    def begin_stroke(self) -> None:
-        self._stroke_start = self.points_state()
+    # --------------------------------------------------------- settings
+    def set_data_field(self, name: str, value) -> None:
+        """One generator setting ("dataset", "points", "noise", "classes", "seed", "test_fraction"):
+        the points are generated again, undoably; consecutive changes are one undo step.
+        A dataset with a fixed number of classes (xor, moons) sets the class count too."""
+        changes = {name: value}
+        if name == "dataset" and value in DATASETS:
+            info = DATASETS[value]
+            changes["classes"] = min(max(self.settings.data.classes, info.min_classes), info.max_classes)
+        data = self.settings.data.replace(**changes)
+        if data != self.settings.data:
+            self._regenerate(data)
 
-    def stroke_add(self, xy, label: int | None = None, is_test: bool = False) -> None:
-        self.apply_points(self._with_points(xy, label, is_test))
-
-    def stroke_remove(self, indices) -> None:
-        self.apply_points(self._without_points(indices))
-
-    def stroke_move(self, index: int, xy) -> None:
-        points = self.scenario.points.copy()
-        points[index] = xy
-        self.apply_points(replace(self.points_state(), points=points))
-
-    def end_stroke(self, text: str) -> None:
-        start, self._stroke_start = self._stroke_start, None
-        if start is not None and not _same_points(start, self.points_state()):
-            self.undo_stack.push(EditPoints(self, start, self.points_state(), text))
-
-    def _edit(self, after: PointsState, text: str, merge: bool = False) -> None:
-        self.undo_stack.push(EditPoints(self, self.points_state(), after, text, merge))
-
-    def apply_points(self, state: PointsState) -> None:
-        """Make ``state`` current: the undo commands' and the gestures' way in."""
-        s = self.scenario
-        classes_changed = len(state.class_names) != s.n_classes
-        data_changed = state.data != s.settings.data
-        s.points, s.labels, s.is_test = state.points, state.labels, state.is_test
-        s.class_names = list(state.class_names)
-        s.settings = s.settings.replace(data=state.data)
-        self.trainer.set_data(s.points, s.labels, s.is_test, s.n_classes)
-        if classes_changed:  # a new output layer: the model started again
-            self.history.clear()
-            self.set_current_class(min(self.current_class, s.n_classes - 1))
-        self.points_changed.emit()
-        if data_changed or classes_changed:
-            self.settings_changed.emit()
-        self._publish(self.trainer.evaluate())
-
-    def _with_points(self, xy, label, is_test) -> PointsState:
-        xy = np.asarray(xy, dtype=float).reshape(-1, 2)
-        label = self.current_class if label is None else label
-        state = self.points_state()
-        return replace(state, points=np.concatenate([state.points, xy]),
-                       labels=np.concatenate([state.labels, np.full(len(xy), label)]),
-                       is_test=np.concatenate([state.is_test, np.full(len(xy), is_test)]))
-
-    def _without_points(self, indices) -> PointsState:
-        state = self.points_state()
-        keep = np.ones(len(state.points), bool)
-        keep[indices] = False
-        return replace(state, points=state.points[keep], labels=state.labels[keep],
-                       is_test=state.is_test[keep])
-
-    def set_current_class(self, k: int) -> None:
-        k = int(np.clip(k, 0, self.n_classes - 1))
-        if k != self.current_class:
-            self.current_class = k
-            self.current_class_changed.emit(k)
-
-    # -------------------------------------------------------------- settings
-    def set_model_settings(self, model: ModelSettings) -> None:
-        """New architecture, activation or features: the model is rebuilt from the seed."""
+    def set_model_field(self, name: str, value) -> None:
+        """One model setting ("kind", "hidden", "activation", "features"): rebuilt from the seed."""
+        model = self.settings.model.replace(**{name: value})
         if model != self.settings.model:
             self._store(self.settings.replace(model=model))
-            self.trainer.set_model(model)
-            self.history.clear()
+            self._trainer.set_model(model)
+            self._history.clear()
             self._settings_applied()
 
-    def set_training_settings(self, training: TrainingSettings) -> None:
-        """New loss, optimizer, learning rate, batch size or penalty: the weights stay."""
+    def set_training_field(self, name: str, value) -> None:
+        """One training setting ("loss", "optimizer", "learning_rate", "batch_size", "l1", "l2"):
+        the weights stay."""
+        training = self.settings.training.replace(**{name: value})
         if training != self.settings.training:
             self._store(self.settings.replace(training=training))
-            self.trainer.set_training(training)
+            self._trainer.set_training(training)
             self._settings_applied()
 
     def set_seed(self, seed: int) -> None:
         """A new seed for the initial weights (and mini-batch order): resets the weights."""
         if seed != self.settings.seed:
             self._store(self.settings.replace(seed=seed))
-            self.trainer.set_seed(seed)
-            self.history.clear()
+            self._trainer.set_seed(seed)
+            self._history.clear()
             self._settings_applied()
 
     def _store(self, settings: Settings) -> None:
-        self.scenario.settings = settings
+        self._scenario.settings = settings
         self._settings_modified = True
 
     def _settings_applied(self) -> None:
         """Tell everyone, once the trainer has taken the new settings."""
         self.settings_changed.emit()
         self.file_changed.emit()
-        self._publish(self.trainer.evaluate())
+        self._publish(self._trainer.evaluate())
 
-    # -------------------------------------------------------------- training
+    # -------------------------------------------------------- point edits
+    def add_points(self, xy, label: int | None = None, is_test: bool = False, text: str = "Add point"):
+        """Add points xy (M, 2) of class ``label`` (default: the current class), undoably."""
+        self._edit(self._state().with_points(xy, self._label(label), is_test), text)
+
+    def remove_points(self, indices, text: str = "Erase points") -> None:
+        if len(indices):
+            self._edit(self._state().without(indices), text)
+
+    def clear_points(self) -> None:
+        if len(self._scenario.points):
+            self._edit(self._state().without(np.arange(len(self._scenario.points))), "Clear points")
+
+    def regenerate(self) -> None:
+        """The generator's points again (after edits by hand), undoably."""
+        self._regenerate(self.settings.data)
+
+    def _regenerate(self, data) -> None:
+        names = self._scenario.class_names[:data.classes]
+        while len(names) < data.classes:
+            names.append(unused_class_name(names))
+        made = Scenario.generate(self.settings.replace(data=data), names)
+        self._edit(PointsState(made.points, made.labels, made.is_test, tuple(made.class_names), data),
+                   "Regenerate points", merge=True)
+
+    def add_class(self) -> None:
+        """A new, empty class, which becomes the current one."""
+        if self.n_classes < MAX_CLASSES:
+            self._edit(self._state().with_new_class(), "Add class")
+            self.set_current_class(self.n_classes - 1)
+
+    def remove_class(self, k: int) -> None:
+        """Remove class k and its points; later classes move down one. Two classes always stay."""
+        if self.n_classes > 2:
+            self._edit(self._state().without_class(k), "Remove class")
+
+    def set_current_class(self, k: int) -> None:
+        k = int(np.clip(k, 0, self.n_classes - 1))
+        if k != self._current_class:
+            self._current_class = k
+            self.current_class_changed.emit(k)
+
+    # A gesture (brush stroke, point drag) changes the points live and
+    # becomes one undo step when it ends.
+    def begin_stroke(self) -> None:
+        self._stroke_start = self._state()
+
+    def stroke_add(self, xy, label: int | None = None, is_test: bool = False) -> None:
+        self._apply(self._state().with_points(xy, self._label(label), is_test))
+
+    def stroke_remove(self, indices) -> None:
+        self._apply(self._state().without(indices))
+
+    def stroke_move(self, index: int, xy) -> None:
+        self._apply(self._state().moved(index, xy))
+
+    def end_stroke(self, text: str) -> None:
+        start, self._stroke_start = self._stroke_start, None
+        if start is not None and not start.same_points(self._state()):
+            self._undo_stack.push(EditPoints(self._apply, start, self._state(), text))
+
+    def undo(self) -> None:
+        self._undo_stack.undo()
+
+    def redo(self) -> None:
+        self._undo_stack.redo()
+
+    def _label(self, label: int | None) -> int:
+        return self._current_class if label is None else label
+
+    def _state(self) -> PointsState:
+        s = self._scenario
+        return PointsState(s.points, s.labels, s.is_test, tuple(s.class_names), s.settings.data)
+
+    def _edit(self, after: PointsState, text: str, merge: bool = False) -> None:
+        self._undo_stack.push(EditPoints(self._apply, self._state(), after, text, merge))
+
+    def _apply(self, state: PointsState) -> None:
+        """Make ``state`` current: the undo commands' and the gestures' way in."""
+        s = self._scenario
+        classes_changed = len(state.class_names) != s.n_classes
+        data_changed = state.data != s.settings.data
+        s.points, s.labels, s.is_test = state.points, state.labels, state.is_test
+        s.class_names = list(state.class_names)
+        s.settings = s.settings.replace(data=state.data)
+        self._trainer.set_data(s.points, s.labels, s.is_test, s.n_classes)
+        if classes_changed:  # a new output layer: the model started again
+            self._history.clear()
+            self.set_current_class(min(self._current_class, s.n_classes - 1))
+        self.points_changed.emit()
+        if data_changed or classes_changed:
+            self.settings_changed.emit()
+        self._publish(self._trainer.evaluate())
+
+    # ------------------------------------------------------------ training
     def step(self, n: int) -> StepStats:
         """Train n steps (the runner's call); emits stats_changed, and diverged once."""
-        was_diverged = self.trainer.diverged
+        was_diverged = self._stats.diverged
         started = time.perf_counter()
-        stats = self.trainer.step(n)
-        self.train_seconds = time.perf_counter() - started
+        stats = self._trainer.step(n)
+        self._train_seconds = time.perf_counter() - started
         self._publish(stats)
         if stats.diverged and not was_diverged:
-            self.diverged.emit(
-                f"The loss became {_blown_up(stats.train_loss)} at step {stats.step}. "
-                "Lower the learning rate, then press Reset.")
+            self.diverged.emit(stats)
         return stats
 
     def reset(self) -> None:
         """Fresh weights from the seed: the same seed gives the same start."""
-        self.trainer.reset()
-        self.history.clear()
-        self._publish(self.trainer.evaluate())
+        self._trainer.reset()
+        self._history.clear()
+        self._publish(self._trainer.evaluate())
 
     def _publish(self, stats: StepStats) -> None:
-        self.stats = stats
-        self.history.append(stats.step, stats)
+        self._stats = stats
+        self._history.append(stats.step, stats)
         self.stats_changed.emit(stats)
 
-    # ----------------------------------------------------------------- files
+    # --------------------------------------------------------------- files
     def open(self, path: str) -> None:
         """Load a scenario file; on a bad file raises ScenarioError and changes nothing."""
-        scenario = load(path)
-        self._use(scenario, path)
+        self._use(load(path), path)
 
     def save(self, path: str | None = None) -> None:
         """Save (atomically) to ``path`` or the current file; raises ScenarioError."""
-        path = path or self.path
+        path = path or self._path
         if path is None:
             raise ValueError("no file to save to")
-        save(self.scenario, path)
-        self.path = path
+        save(self._scenario, path)
+        self._path = path
         self._settings_modified = False
-        self.undo_stack.setClean()
+        self._undo_stack.setClean()
         self.file_changed.emit()
 
     def new(self, scenario: Scenario | None = None) -> None:
         self._use(scenario or Scenario.generate(Settings()))
 
     def _use(self, scenario: Scenario, path: str | None = None) -> None:
-        self.scenario = scenario
-        self.path = path
-        self.trainer = Trainer.for_scenario(scenario)
+        self._scenario = scenario
+        self._path = path
+        self._trainer = Trainer.for_scenario(scenario)
         self._settings_modified = False
-        self.undo_stack.clear()
-        self.history.clear()
-        self.current_class = 0
+        self._undo_stack.clear()
+        self._history.clear()
+        self._current_class = 0
         self.current_class_changed.emit(0)
         self.points_changed.emit()
         self.settings_changed.emit()
         self.file_changed.emit()
-        self._publish(self.trainer.evaluate())
+        self._publish(self._trainer.evaluate())
 
 
-def _new_class_name(existing) -> str:
-    return next(n for n in (*DEFAULT_CLASS_NAMES, *map(str, range(MAX_CLASSES + 1))) if n not in existing)
-
-
-def _same_points(a: PointsState, b: PointsState) -> bool:
-    return (np.array_equal(a.points, b.points) and np.array_equal(a.labels, b.labels)
-            and np.array_equal(a.is_test, b.is_test) and a.class_names == b.class_names)
-
-
-def _blown_up(loss: float) -> str:
-    if np.isnan(loss):
-        return "not a number"
-    if np.isinf(loss):
-        return "infinite"
-    return f"huge ({loss:.3g}, above {DIVERGED_LOSS:g})"
+def _read_only(array: np.ndarray) -> np.ndarray:
+    view = array.view()
+    view.flags.writeable = False
+    return view

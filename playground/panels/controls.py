@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QWidget
+
+from engine.settings import Limit
+
+FRACTION_DIGITS = 15  # a fractional field is kept to this many decimals: as exact as a float prints
 
 
 @contextmanager
@@ -33,25 +37,48 @@ def select(box: QComboBox, key) -> None:
     box.setCurrentIndex(box.findData(key))
 
 
-def int_box(low: int, high: int, step: int = 1, tooltip: str = "", special: str = "") -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(low, high)
-    box.setSingleStep(step)
-    box.setToolTip(tooltip)
-    box.setKeyboardTracking(False)  # one change per edit, not per typed digit
-    if special:
-        box.setSpecialValueText(special)
-    return box
+class NumberBox(QDoubleSpinBox):
+    """A spin box for one numeric settings field, ranged by the field's engine ``Limit``.
 
+    It shows and keeps every value the field may hold: whole numbers up to 2**53
+    (a seed of 4294967295, where a QSpinBox stops at 2**31 - 1), fractions with
+    as many digits as they need (0.125, not 0.13). ``scale`` shows the value
+    multiplied (100, with a " %" suffix, for a fraction as a percentage).
 
-def float_box(low: float, high: float, step: float, decimals: int, tooltip: str = "") -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setRange(low, high)
-    box.setSingleStep(step)
-    box.setDecimals(decimals)
-    box.setToolTip(tooltip)
-    box.setKeyboardTracking(False)
-    return box
+    Emits ``edited(value)`` once per edit, in the field's own units: an int for a
+    whole-number field.
+    """
+
+    edited = Signal(object)
+
+    def __init__(self, limit: Limit, step: float, tooltip: str = "", scale: float = 1.0,
+                 special: str = ""):
+        super().__init__()
+        self.whole, self.scale = limit.whole, scale
+        self.setDecimals(0 if limit.whole else FRACTION_DIGITS)
+        self.setRange(limit.low * scale, limit.high * scale)
+        self.setSingleStep(step)
+        self.setToolTip(tooltip)
+        self.setKeyboardTracking(False)  # one change per edit, not per typed digit
+        self.setSpecialValueText(special)
+        self.valueChanged.connect(self._value_changed)
+
+    def _value_changed(self, _value: float) -> None:
+        self.edited.emit(self.field_value())
+
+    def field_value(self) -> int | float:
+        value = self.value() / self.scale
+        return round(value) if self.whole else value
+
+    def show_value(self, value: float) -> None:
+        """Show a value of the field (call it under ``quiet``)."""
+        self.setValue(value * self.scale)
+
+    def textFromValue(self, value: float) -> str:
+        """The value with no trailing zeros: '0.125', '12.5', '4294967295'."""
+        text = super().textFromValue(value)
+        point = self.locale().decimalPoint()
+        return text.rstrip("0").rstrip(point) if point in text else text
 
 
 def form() -> QFormLayout:

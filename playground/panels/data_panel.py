@@ -1,8 +1,8 @@
 """The data panel: the point generator and the classes.
 
-Changing a generator control regenerates the points at once (consecutive
-changes are one undo step); the class list picks the class new points get and
-adds or removes classes.
+Each generator control asks the session to change its one field, which
+regenerates the points at once (consecutive changes are one undo step); the
+class list picks the class new points get and adds or removes classes.
 
 Listens to: session.settings_changed, points_changed, current_class_changed.
 """
@@ -11,28 +11,29 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from engine.datasets import DATASETS, MAX_CLASSES
-from engine.settings import MAX_GENERATED_POINTS, DataSettings
-from playground import labels
-from playground.panels.controls import choice_box, float_box, form, int_box, quiet, select
+from engine.settings import LIMITS
+from playground import messages
+from playground.panels.controls import NumberBox, choice_box, form, quiet, select
 from playground.session import Session
 from playground.style import CLASS_COLORS
 
 
-class DataPanel(QGroupBox):
+class DataPanel(QWidget):
     def __init__(self, session: Session, parent=None):
-        super().__init__("Data", parent)
+        super().__init__(parent)
         self.session = session
-        self.dataset = choice_box(labels.DATASETS, "Which toy problem to generate")
-        for i, info in enumerate(DATASETS.values()):
-            self.dataset.setItemData(i, info.description, Qt.ItemDataRole.ToolTipRole)
-        self.points = int_box(1, MAX_GENERATED_POINTS, 50, "How many points to generate")
-        self.noise = float_box(0.0, 1.0, 0.05, 2, "Jitter added to every point (plane units)")
-        self.classes = int_box(2, MAX_CLASSES, 1, "How many classes the generator makes")
-        self.seed = int_box(0, 99_999, 1, "Change it for another sample of the same problem")
-        self.test_percent = int_box(0, 90, 5, "Share of the points held out to test the model")
+        self.dataset = choice_box(messages.DATASETS, "Which toy problem to generate")
+        for i, description in enumerate(messages.DATASET_DESCRIPTIONS.values()):
+            self.dataset.setItemData(i, description, Qt.ItemDataRole.ToolTipRole)
+        self.points = NumberBox(LIMITS["data.points"], 50, "How many points to generate")
+        self.noise = NumberBox(LIMITS["data.noise"], 0.05, "Jitter added to every point (plane units)")
+        self.classes = NumberBox(LIMITS["data.classes"], 1, "How many classes the generator makes")
+        self.seed = NumberBox(LIMITS["data.seed"], 1, "Change it for another sample of the same problem")
+        self.test_percent = NumberBox(LIMITS["data.test_fraction"], 5,
+                                      "Share of the points held out to test the model", scale=100)
         self.test_percent.setSuffix(" %")
         self.regenerate = QPushButton("Regenerate")
         self.regenerate.setToolTip("Replace the points with freshly generated ones")
@@ -58,11 +59,12 @@ class DataPanel(QGroupBox):
         outer.addWidget(self.class_list)
         outer.addLayout(buttons)
 
-        self._generator_controls = (self.dataset, self.points, self.noise, self.classes, self.seed,
-                                    self.test_percent)
-        self.dataset.currentIndexChanged.connect(self._dataset_chosen)
-        for box in self._generator_controls[1:]:
-            box.valueChanged.connect(self._generator_changed)
+        self.numbers = {"points": self.points, "noise": self.noise, "classes": self.classes,
+                        "seed": self.seed, "test_fraction": self.test_percent}
+        self.dataset.currentIndexChanged.connect(
+            lambda _: session.set_data_field("dataset", self.dataset.currentData()))
+        for name, box in self.numbers.items():
+            box.edited.connect(lambda value, name=name: session.set_data_field(name, value))
         self.regenerate.clicked.connect(lambda: session.regenerate())
         self.class_list.currentRowChanged.connect(self._class_chosen)
         self.add_class.clicked.connect(session.add_class)
@@ -73,19 +75,6 @@ class DataPanel(QGroupBox):
         self.show_settings()
         self.show_classes()
 
-    # ---------------------------------------------------- widget -> session
-    def _dataset_chosen(self) -> None:
-        info = DATASETS[self.dataset.currentData()]
-        with quiet(self.classes):  # a fixed-class dataset (xor, moons) sets the count itself
-            self.classes.setValue(min(max(self.classes.value(), info.min_classes), info.max_classes))
-        self._generator_changed()
-
-    def _generator_changed(self) -> None:
-        self.session.regenerate(DataSettings(
-            dataset=self.dataset.currentData(), points=self.points.value(), noise=self.noise.value(),
-            classes=self.classes.value(), seed=self.seed.value(),
-            test_fraction=self.test_percent.value() / 100))
-
     def _class_chosen(self, row: int) -> None:
         if row >= 0:
             self.session.set_current_class(row)
@@ -94,25 +83,23 @@ class DataPanel(QGroupBox):
     def show_settings(self) -> None:
         d = self.session.settings.data
         info = DATASETS[d.dataset]
-        with quiet(*self._generator_controls):
+        with quiet(self.dataset, *self.numbers.values()):
             select(self.dataset, d.dataset)
-            self.points.setValue(d.points)
-            self.noise.setValue(d.noise)
-            self.classes.setValue(d.classes)
-            self.classes.setEnabled(info.min_classes != info.max_classes)
-            self.seed.setValue(d.seed)
-            self.test_percent.setValue(round(d.test_fraction * 100))
+            for name, box in self.numbers.items():
+                box.show_value(getattr(d, name))
+        self.classes.setEnabled(info.min_classes != info.max_classes)
 
     def show_classes(self) -> None:
-        s = self.session.scenario
+        s = self.session
+        labels, is_test = s.labels, s.is_test
         with quiet(self.class_list):
             self.class_list.clear()
             for k, name in enumerate(s.class_names):
-                of_class = s.labels == k
-                text = f"{k + 1}  {name}    {int((of_class & ~s.is_test).sum())} train · " \
-                       f"{int((of_class & s.is_test).sum())} test"
+                of_class = labels == k
+                text = f"{k + 1}  {name}    {int((of_class & ~is_test).sum())} train · " \
+                       f"{int((of_class & is_test).sum())} test"
                 self.class_list.addItem(QListWidgetItem(_swatch(CLASS_COLORS[k]), text))
-            self.class_list.setCurrentRow(self.session.current_class)
+            self.class_list.setCurrentRow(s.current_class)
         self.add_class.setEnabled(s.n_classes < MAX_CLASSES)
         self.remove_class.setEnabled(s.n_classes > 2)
         self.class_list.setFixedHeight(self.class_list.sizeHintForRow(0) * MAX_CLASSES + 6)

@@ -1,8 +1,8 @@
 """The model panel: linear classifier or MLP, layers, activation, input features.
 
 Hidden layers are edited with +/- buttons, a layer count and a width per
-layer, as in TensorFlow Playground. Any change rebuilds the model from the
-seed; the points stay.
+layer, as in TensorFlow Playground. Each control asks the session to change
+its one field; any change rebuilds the model from the seed; the points stay.
 
 Listens to: session.settings_changed, session.points_changed (class count).
 """
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QRadioButton,
@@ -22,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.nn import MAX_HIDDEN_LAYERS, MAX_WIDTH
-from engine.settings import ModelSettings
-from playground import labels
+from engine.settings import LIMITS, MAX_HIDDEN_LAYERS, ModelSettings
+from playground import messages
 from playground.panels.controls import choice_box, form, quiet, select
 from playground.session import Session
 
@@ -58,9 +56,9 @@ class Stepper(QWidget):
         self.on_change(min(self.high, max(self.low, self.value + delta)))
 
 
-class ModelPanel(QGroupBox):
+class ModelPanel(QWidget):
     def __init__(self, session: Session, parent=None):
-        super().__init__("Model", parent)
+        super().__init__(parent)
         self.session = session
         self.linear = QRadioButton("Linear classifier")
         self.mlp = QRadioButton("Neural network (MLP)")
@@ -68,10 +66,11 @@ class ModelPanel(QGroupBox):
         self.kind.addButton(self.linear)
         self.kind.addButton(self.mlp)
         self.layer_count = Stepper("hidden layers", 0, MAX_HIDDEN_LAYERS, self._set_layer_count)
-        self.widths = [Stepper("neurons", 1, MAX_WIDTH, lambda w, i=i: self._set_width(i, w))
+        width = LIMITS["model.hidden"]
+        self.widths = [Stepper("neurons", width.low, width.high, lambda w, i=i: self._set_width(i, w))
                        for i in range(MAX_HIDDEN_LAYERS)]
-        self.activation = choice_box(labels.ACTIVATIONS, "The non-linearity after every hidden layer")
-        self.features = {name: QCheckBox(label) for name, label in labels.FEATURE_LABELS.items()}
+        self.activation = choice_box(messages.ACTIVATIONS, "The non-linearity after every hidden layer")
+        self.features = {name: QCheckBox(label) for name, label in messages.FEATURE_LABELS.items()}
         self.summary = QLabel()
         self.summary.setWordWrap(True)
 
@@ -91,10 +90,12 @@ class ModelPanel(QGroupBox):
         outer.addLayout(grid)
         outer.addWidget(self.summary)
 
-        self.kind.buttonClicked.connect(lambda _: self._apply())
-        self.activation.currentIndexChanged.connect(lambda _: self._apply())
-        for box in self.features.values():
-            box.toggled.connect(lambda _: self._apply())
+        self.kind.buttonClicked.connect(
+            lambda _: session.set_model_field("kind", "linear" if self.linear.isChecked() else "mlp"))
+        self.activation.currentIndexChanged.connect(
+            lambda _: session.set_model_field("activation", self.activation.currentData()))
+        for name, box in self.features.items():
+            box.toggled.connect(lambda on, name=name: self._toggle_feature(name, on))
         session.settings_changed.connect(self.show_settings)
         session.points_changed.connect(self.show_summary)
         self.show_settings()
@@ -106,22 +107,21 @@ class ModelPanel(QGroupBox):
     # ---------------------------------------------------- widget -> session
     def _set_layer_count(self, count: int) -> None:
         hidden = self._model.hidden
-        hidden = hidden[:count] + (NEW_LAYER_WIDTH,) * (count - len(hidden))
-        self.session.set_model_settings(self._model.replace(kind="mlp", hidden=hidden))
+        self.session.set_model_field("hidden", hidden[:count] + (NEW_LAYER_WIDTH,) * (count - len(hidden)))
 
     def _set_width(self, layer: int, width: int) -> None:
         hidden = list(self._model.hidden)
         hidden[layer] = width
-        self.session.set_model_settings(self._model.replace(hidden=tuple(hidden)))
+        self.session.set_model_field("hidden", tuple(hidden))
 
-    def _apply(self) -> None:
-        chosen = tuple(name for name, box in self.features.items() if box.isChecked())
-        if not chosen:  # the model needs at least one input: keep the last box ticked
+    def _toggle_feature(self, name: str, on: bool) -> None:
+        """Add or remove one feature; the others keep their order (the model's input order)."""
+        features = self._model.features
+        features = (*features, name) if on else tuple(f for f in features if f != name)
+        if not features:  # the model needs at least one input: keep the last box ticked
             self.show_settings()
             return
-        self.session.set_model_settings(self._model.replace(
-            kind="linear" if self.linear.isChecked() else "mlp",
-            activation=self.activation.currentData(), features=chosen))
+        self.session.set_model_field("features", features)
 
     # ---------------------------------------------------- session -> widget
     def show_settings(self) -> None:
@@ -145,5 +145,5 @@ class ModelPanel(QGroupBox):
         self.show_summary()
 
     def show_summary(self) -> None:
-        self.summary.setText(self.session.trainer.model.summary())
+        self.summary.setText(messages.model_summary(self.session.model_info()))
 

@@ -1,7 +1,8 @@
 """The training panel: loss, optimizer, learning rate, batch size, penalties, seed.
 
-Everything but the seed applies to a running model without resetting it; a
-new seed restarts from new initial weights.
+Each control asks the session to change its one field. Everything but the
+seed applies to a running model without resetting it; a new seed restarts
+from new initial weights.
 
 Listens to: session.settings_changed.
 """
@@ -12,11 +13,11 @@ import math
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QDoubleValidator
-from PySide6.QtWidgets import QComboBox, QGroupBox
+from PySide6.QtWidgets import QComboBox, QWidget
 
-from engine.settings import MAX_LEARNING_RATE, MAX_SEED, TrainingSettings
-from playground import labels
-from playground.panels.controls import choice_box, form, int_box, quiet, select
+from engine.settings import LIMITS, Limit
+from playground import messages
+from playground.panels.controls import NumberBox, choice_box, form, quiet, select
 from playground.session import Session
 
 LEARNING_RATES = (0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -28,15 +29,15 @@ class NumberChoice(QComboBox):
 
     chosen = Signal(float)
 
-    def __init__(self, presets, low: float, high: float, tooltip: str = ""):
+    def __init__(self, presets, limit: Limit, tooltip: str = ""):
         super().__init__()
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setToolTip(tooltip)
-        self.low, self.high = low, high
+        self.limit = limit
         for value in presets:
             self.addItem(_number(value), value)
-        validator = QDoubleValidator(low, high, 8, self)
+        validator = QDoubleValidator(limit.low, limit.high, -1, self)  # -1: any number of decimals
         validator.setNotation(QDoubleValidator.Notation.ScientificNotation)
         self.setValidator(validator)
         self.activated.connect(lambda _: self._emit())
@@ -56,7 +57,7 @@ class NumberChoice(QComboBox):
             value = float(self.currentText())
         except ValueError:
             value = math.nan
-        if not self.low <= value <= self.high:  # not a number, or out of range: show the last good one
+        if not self.limit.contains(value):  # not a number, or out of range: show the last good one
             self.set_value(self.value)
             return
         if value != self.value:
@@ -64,20 +65,23 @@ class NumberChoice(QComboBox):
             self.chosen.emit(value)
 
 
-class TrainingPanel(QGroupBox):
+class TrainingPanel(QWidget):
     def __init__(self, session: Session, parent=None):
-        super().__init__("Training", parent)
+        super().__init__(parent)
         self.session = session
-        self.loss = choice_box(labels.LOSSES, "What the optimizer minimises (separate from the activations)")
-        self.optimizer = choice_box(labels.OPTIMIZERS, "How each step moves the weights")
-        self.learning_rate = NumberChoice(LEARNING_RATES, 1e-6, MAX_LEARNING_RATE,
+        self.loss = choice_box(messages.LOSSES,
+                               "What the optimizer minimises (separate from the activations)")
+        self.optimizer = choice_box(messages.OPTIMIZERS, "How each step moves the weights")
+        self.learning_rate = NumberChoice(LEARNING_RATES, LIMITS["training.learning_rate"],
                                           "Step size: too small is slow, too large diverges")
-        self.batch_size = int_box(0, 5000, 10, "Points per step; 'full batch' uses every training point",
-                                  special="full batch")
-        self.l1 = NumberChoice(PENALTIES, 0.0, 10.0, "L1 penalty on the weights: pushes them to exactly 0")
-        self.l2 = NumberChoice(PENALTIES, 0.0, 10.0, "L2 penalty on the weights: keeps them small")
-        self.seed = int_box(0, min(MAX_SEED, 2**31 - 1), 1,
-                            "Seed of the initial weights (Reset returns to them)")
+        self.batch_size = NumberBox(LIMITS["training.batch_size"], 10,
+                                    "Points per step; 'full batch' uses every training point",
+                                    special="full batch")
+        self.l1 = NumberChoice(PENALTIES, LIMITS["training.l1"],
+                               "L1 penalty on the weights: pushes them to exactly 0")
+        self.l2 = NumberChoice(PENALTIES, LIMITS["training.l2"],
+                               "L2 penalty on the weights: keeps them small")
+        self.seed = NumberBox(LIMITS["seed"], 1, "Seed of the initial weights (Reset returns to them)")
 
         layout = form()
         layout.addRow("Loss", self.loss)
@@ -89,20 +93,15 @@ class TrainingPanel(QGroupBox):
         layout.addRow("Weight seed", self.seed)
         self.setLayout(layout)
 
-        self.loss.currentIndexChanged.connect(lambda _: self._apply())
-        self.optimizer.currentIndexChanged.connect(lambda _: self._apply())
-        self.batch_size.valueChanged.connect(lambda _: self._apply())
-        for number in (self.learning_rate, self.l1, self.l2):
-            number.chosen.connect(lambda _: self._apply())
-        self.seed.valueChanged.connect(session.set_seed)
+        for name, box in (("loss", self.loss), ("optimizer", self.optimizer)):
+            box.currentIndexChanged.connect(
+                lambda _, name=name, box=box: session.set_training_field(name, box.currentData()))
+        self.batch_size.edited.connect(lambda value: session.set_training_field("batch_size", value))
+        for name, number in (("learning_rate", self.learning_rate), ("l1", self.l1), ("l2", self.l2)):
+            number.chosen.connect(lambda value, name=name: session.set_training_field(name, value))
+        self.seed.edited.connect(session.set_seed)
         session.settings_changed.connect(self.show_settings)
         self.show_settings()
-
-    def _apply(self) -> None:
-        self.session.set_training_settings(TrainingSettings(
-            loss=self.loss.currentData(), optimizer=self.optimizer.currentData(),
-            learning_rate=self.learning_rate.value, batch_size=self.batch_size.value(),
-            l1=self.l1.value, l2=self.l2.value))
 
     def show_settings(self) -> None:
         t = self.session.settings.training
@@ -111,11 +110,13 @@ class TrainingPanel(QGroupBox):
             select(self.loss, t.loss)
             select(self.optimizer, t.optimizer)
             self.learning_rate.set_value(t.learning_rate)
-            self.batch_size.setValue(t.batch_size)
+            self.batch_size.show_value(t.batch_size)
             self.l1.set_value(t.l1)
             self.l2.set_value(t.l2)
-            self.seed.setValue(self.session.settings.seed)
+            self.seed.show_value(self.session.settings.seed)
 
 
 def _number(value: float) -> str:
-    return f"{value:g}"
+    """Short when that is exact ('0.3', '1e-05'), else every digit: what is shown is what is kept."""
+    text = f"{value:g}"
+    return text if float(text) == value else repr(value)

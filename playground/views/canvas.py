@@ -2,56 +2,70 @@
 
 Items are made once and only fed data: one ImageItem for the boundary
 heatmap, one line item for where the classes tie, one scatter item per class
-and split. Mouse gestures go to ``CanvasTools``.
+and split. The canvas only draws and reports gestures; a controller
+(``playground.controllers.canvas_tools``) decides what they do.
 
 Listens to: session.points_changed (redraw points), session.stats_changed
 (redraw the boundary: the weights or the data moved).
+
+Emits (positions in plane coordinates (x, y), buttons and modifiers as Qt gives them):
+clicked(xy, button, modifiers), drag_started(xy, button, modifiers), dragged(xy), drag_finished()
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsEllipseItem
 
 from playground import style
 from playground.session import Session
 from playground.views.boundary import colorize, tie_lines
-from playground.views.canvas_tools import BRUSH_RADIUS, CanvasTools
 
 
 class PlaneViewBox(pg.ViewBox):
-    """A fixed, aspect-locked view of the plane that hands clicks and drags to the tools."""
+    """A fixed, aspect-locked view of the plane that reports clicks and drags in plane coordinates."""
 
-    def __init__(self, tools: CanvasTools):
+    clicked = Signal(object, object, object)
+    drag_started = Signal(object, object, object)
+    dragged = Signal(object)
+    drag_finished = Signal()
+
+    def __init__(self):
         super().__init__(enableMenu=False, lockAspect=True)
-        self.tools = tools
         self.setMouseEnabled(False, False)
 
     def mouseClickEvent(self, ev):
         ev.accept()
-        self.tools.click(_xy(self.mapToView(ev.pos())), ev.button(), ev.modifiers())
+        self.clicked.emit(_xy(self.mapToView(ev.pos())), ev.button(), ev.modifiers())
 
     def mouseDragEvent(self, ev, axis=None):
         ev.accept()
         if ev.isStart():
-            self.tools.press(_xy(self.mapToView(ev.buttonDownPos())), ev.button(), ev.modifiers())
-        self.tools.drag(_xy(self.mapToView(ev.pos())))
+            self.drag_started.emit(_xy(self.mapToView(ev.buttonDownPos())), ev.button(), ev.modifiers())
+        self.dragged.emit(_xy(self.mapToView(ev.pos())))
         if ev.isFinish():
-            self.tools.release()
+            self.drag_finished.emit()
 
 
 class CanvasView(pg.PlotWidget):
-    """The plane: boundary heatmap, tie lines and points; edits through ``tools``."""
+    """The plane: boundary heatmap, tie lines and points; reports the gestures made on it."""
+
+    clicked = Signal(object, object, object)
+    drag_started = Signal(object, object, object)
+    dragged = Signal(object)
+    drag_finished = Signal()
 
     def __init__(self, session: Session, parent=None, resolution: int = style.BOUNDARY_RESOLUTION):
         self.session = session
         self.resolution = resolution
-        self.tools = CanvasTools(session, pixel_size=lambda: self.getViewBox().viewPixelSize()[0],
-                                 bounds=self.visible_bounds)
-        super().__init__(parent, viewBox=PlaneViewBox(self.tools), background=style.BACKGROUND)
+        box = PlaneViewBox()
+        super().__init__(parent, viewBox=box, background=style.BACKGROUND)
+        for gesture in ("clicked", "drag_started", "dragged", "drag_finished"):
+            getattr(box, gesture).connect(getattr(self, gesture))
         self._image_bounds = None
+        self._reach: float | None = None
         self._build_plot()
         session.points_changed.connect(self.update_points)
         session.stats_changed.connect(self.update_boundary)
@@ -82,23 +96,23 @@ class CanvasView(pg.PlotWidget):
                 brush=pg.mkBrush(255, 255, 255, 90)))
             self.train_points.append(pg.ScatterPlotItem(
                 size=style.POINT_SIZE, pen=pg.mkPen("w", width=1.2), brush=pg.mkBrush(color)))
-        self.cursor = QGraphicsEllipseItem(-BRUSH_RADIUS, -BRUSH_RADIUS, 2 * BRUSH_RADIUS, 2 * BRUSH_RADIUS)
+        self.cursor = QGraphicsEllipseItem()
         self.cursor.setPen(pg.mkPen(style.INK, width=1, style=Qt.PenStyle.DashLine))
         self.cursor.setVisible(False)
         for z, item in enumerate([self.image, self.ties, *self.test_points, *self.train_points, self.cursor]):
             item.setZValue(z)
-            item.setEnabled(False)  # drawn only: every click and drag goes to the tools
+            item.setEnabled(False)  # drawn only: every click and drag goes to the view box
             plot.addItem(item)
 
     # ---------------------------------------------------------------- drawing
     def update_points(self) -> None:
-        s = self.session.scenario
+        points, labels, is_test = self.session.points, self.session.labels, self.session.is_test
         for k, (train_item, test_item) in enumerate(zip(self.train_points, self.test_points)):
-            of_class = s.labels == k
-            for item, points in ((train_item, s.points[of_class & ~s.is_test]),
-                                 (test_item, s.points[of_class & s.is_test])):
-                item.setData(points[:, 0], points[:, 1])
-                item.setVisible(len(points) > 0)  # an empty layer still costs a paint
+            of_class = labels == k
+            for item, shown in ((train_item, points[of_class & ~is_test]),
+                                (test_item, points[of_class & is_test])):
+                item.setData(shown[:, 0], shown[:, 1])
+                item.setVisible(len(shown) > 0)  # an empty layer still costs a paint
 
     def update_boundary(self, *_) -> None:
         """Predict on a grid over the visible plane (the plane plus any margin the window adds)."""
@@ -106,7 +120,7 @@ class CanvasView(pg.PlotWidget):
         x_min, x_max, y_min, y_max = bounds
         scale = self.resolution / max(x_max - x_min, y_max - y_min)
         shape = (max(1, round((x_max - x_min) * scale)), max(1, round((y_max - y_min) * scale)))
-        probs = self.session.trainer.predict_grid(bounds, shape)
+        probs = self.session.boundary_grid(bounds, shape)
         self.image.setImage(colorize(probs), autoLevels=False, levels=(0, 255))
         if bounds != self._image_bounds:  # the rect maps the current pixels: set after them
             self.image.setRect(QRectF(x_min, y_min, x_max - x_min, y_max - y_min))
@@ -118,12 +132,19 @@ class CanvasView(pg.PlotWidget):
         (x_min, x_max), (y_min, y_max) = self.getViewBox().viewRange()
         return (x_min, x_max, y_min, y_max)
 
-    def set_tool(self, tool: str) -> None:
-        self.tools.set_tool(tool)
+    def pixel_size(self) -> float:
+        """Plane units per screen pixel."""
+        return self.getViewBox().viewPixelSize()[0]
+
+    def show_reach(self, radius: float | None) -> None:
+        """Follow the mouse with a dashed circle of ``radius`` plane units (None: no circle)."""
+        self._reach = radius
+        if radius is not None:
+            self.cursor.setRect(-radius, -radius, 2 * radius, 2 * radius)
         self.cursor.setVisible(False)
 
     def _hover(self, scene_pos) -> None:
-        show = self.tools.tool in ("brush", "erase") and self.sceneBoundingRect().contains(scene_pos)
+        show = self._reach is not None and self.sceneBoundingRect().contains(scene_pos)
         self.cursor.setVisible(show)
         if show:
             self.cursor.setPos(self.getViewBox().mapSceneToView(scene_pos))

@@ -20,7 +20,6 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from engine.history import FIELDS
-from engine.trainer import StepStats
 from playground import style
 from playground.session import Session
 
@@ -185,13 +184,14 @@ class TrainingCharts(QWidget):
         super().changeEvent(event)
 
     def sizeHint(self) -> QSize:
-        """About 330 x 700 pixels at the usual font size; it grows with the font."""
+        """About 330 x 400 pixels at the usual font size (it grows with the font); the plots
+        expand into whatever room the window gives them beyond that."""
         em = self.fontMetrics().height()
-        return QSize(24 * em, 50 * em)
+        return QSize(24 * em, 28 * em)
 
     # ------------------------------------------------------------- updating
-    def refresh(self, stats: StepStats) -> None:
-        """Show ``stats`` in the table now, and the session's history in the plots soon."""
+    def refresh(self, stats) -> None:
+        """Show ``stats`` (a ``StepStats``) in the table now, and the history in the plots soon."""
         self.step_label.setText(f"Step {stats.step:,}")
         self.epoch_label.setText(f"epoch {stats.epoch:,.1f}")
         for name, label in self.values.items():

@@ -91,7 +91,7 @@ def test_seed_alone_keeps_a_files_points(tmp_path, capsys):
     (["--hidden", "8,65"], "--hidden: must be between 1 and 64"),
     (["--dataset", "blobs"], "--dataset: must be one of"),
     (["--model", "cnn"], "--model: must be one of linear, mlp"),
-    (["--features", "x1,zz"], "--features: unknown feature 'zz'"),
+    (["--features", "x1,zz"], '--features: unknown feature "zz"'),
     (["--dataset", "xor", "--classes", "3"], "--classes: xor makes 2 classes"),
     (["--points", "many"], "--points: invalid int value"),
     (["--steps", "-3"], "--steps: must be 0 or more"),

@@ -1,9 +1,8 @@
 """Input feature maps."""
 
 import numpy as np
-import pytest
 
-from engine.features import FEATURES, check_features, feature_matrix
+from engine.features import feature_matrix
 
 
 def test_feature_matrix_is_features_by_batch():
@@ -14,14 +13,3 @@ def test_feature_matrix_is_features_by_batch():
     np.testing.assert_allclose(m[:, 0], expected, atol=1e-12)
     np.testing.assert_allclose(m[5:7, 2], [0.0, 0.0], atol=1e-12)  # sin(pi * 0), sin(pi * 1)
 
-
-def test_every_feature_has_a_label():
-    assert all(label for label, _ in FEATURES.values())
-
-
-@pytest.mark.parametrize("names, message", [
-    ([], "at least one"), (["x3"], "unknown feature 'x3'"), (["x1", "x1"], "once"),
-])
-def test_bad_selections(names, message):
-    with pytest.raises(ValueError, match=message):
-        check_features(names)

@@ -182,114 +182,120 @@ def _big_int(digits: int) -> str:
 
 
 MALFORMED = [
-    ("empty text", "", ""),
-    ("blank text", " \n\t ", ""),
-    ("truncated JSON", changed()[:100], ""),
-    ("list at top level", "[1, 2]", ""),
-    ("string at top level", '"hello"', ""),
-    ("arrays nested 100000 deep", "[" * 100_000, ""),
-    ("objects nested 100000 deep", '{"a": ' * 100_000, ""),
+    ("empty text", "", "", "empty_file"),
+    ("blank text", " \n\t ", "", "empty_file"),
+    ("truncated JSON", changed()[:100], "", "not_json"),
+    ("list at top level", "[1, 2]", "", "not_an_object"),
+    ("string at top level", '"hello"', "", "not_an_object"),
+    ("arrays nested 100000 deep", "[" * 100_000, "", "nested_too_deeply"),
+    ("objects nested 100000 deep", '{"a": ' * 100_000, "", "nested_too_deeply"),
     ("valid JSON nested deep", changed(title=DROP)[:-1] + ', "title": ' + "[" * 5000 + "]" * 5000
-     + "}", ""),
-    ("missing format", changed(format=DROP), "format"),
-    ("wrong format", changed(format="decision-playground/2"), "format"),
-    ("format checked first", json.dumps({"colour": "red"}), "format"),
-    ("unknown top-level key", changed(colour="red"), "colour"),
-    ("points not a list", changed(points="1,2,0"), "points"),
+     + "}", "", "nested_too_deeply"),
+    ("missing format", changed(format=DROP), "format", "missing_format"),
+    ("wrong format", changed(format="decision-playground/2"), "format", "wrong_format"),
+    ("format checked first", json.dumps({"colour": "red"}), "format", "missing_format"),
+    ("unknown top-level key", changed(colour="red"), "colour", "unknown_field"),
+    ("points not a list", changed(points="1,2,0"), "points", "not_a_point_list"),
     ("too many points", changed(test=DROP, points=[[0, 0, 0]] * (MAX_FILE_POINTS + 1)),
-     "points"),
-    ("point with 2 numbers", with_point([0.1, 0.2]), "points[2]"),
-    ("point with 4 numbers", with_point([0.1, 0.2, 1, 0]), "points[2]"),
-    ("point is a number", with_point(0.5), "points[2]"),
-    ("point with NaN", with_point([float("nan"), 0.2, 1]), "points[2]"),
-    ("point with Infinity", with_point([0.1, float("-inf"), 1]), "points[2]"),
-    ("point far off the plane", with_point([1e9, 0.2, 1]), "points[2]"),
-    ("point with a string", with_point(["1", 0.2, 1]), "points[2]"),
-    ("point with a bool", with_point([0.1, True, 1]), "points[2]"),
-    ("class is a bool", with_point([0.1, 0.2, True]), "points[2]"),
-    ("class is a float", with_point([0.1, 0.2, 1.0]), "points[2]"),
-    ("class out of range", with_point([0.1, 0.2, 2]), "points[2]"),
-    ("negative class", with_point([0.1, 0.2, -1]), "points[2]"),
+     "points", "too_many_points"),
+    ("point with 2 numbers", with_point([0.1, 0.2]), "points[2]", "not_a_point"),
+    ("point with 4 numbers", with_point([0.1, 0.2, 1, 0]), "points[2]", "not_a_point"),
+    ("point is a number", with_point(0.5), "points[2]", "not_a_point"),
+    ("point with NaN", with_point([float("nan"), 0.2, 1]), "points[2]", "point_off_the_plane"),
+    ("point with Infinity", with_point([0.1, float("-inf"), 1]), "points[2]",
+     "point_off_the_plane"),
+    ("point far off the plane", with_point([1e9, 0.2, 1]), "points[2]", "point_off_the_plane"),
+    ("point with a string", with_point(["1", 0.2, 1]), "points[2]", "not_a_point"),
+    ("point with a bool", with_point([0.1, True, 1]), "points[2]", "not_a_point"),
+    ("class is a bool", with_point([0.1, 0.2, True]), "points[2]", "not_a_point"),
+    ("class is a float", with_point([0.1, 0.2, 1.0]), "points[2]", "class_not_whole"),
+    ("class out of range", with_point([0.1, 0.2, 2]), "points[2]", "class_out_of_range"),
+    ("negative class", with_point([0.1, 0.2, -1]), "points[2]", "class_out_of_range"),
     ("class 5 without names", changed(classes=DROP, test=DROP, points=[[0, 0, 5]]),
-     "points[0]"),
-    ("5000-digit coordinate", with_point([0.1, 0.2, 1]).replace("0.1", "1" * 5000), "points[2]"),
-    ("test not a list", changed(test=1), "test"),
-    ("test out of range", changed(test=[4]), "test[0]"),
-    ("test negative", changed(test=[1, -1]), "test[1]"),
-    ("test duplicated", changed(test=[1, 2, 1]), "test[2]"),
-    ("test is a float", changed(test=[1.0]), "test[0]"),
-    ("test without points", changed(points=DROP), "test"),
-    ("one class name", changed(classes=["A"]), "classes"),
-    ("six class names", changed(classes=list("ABCDEF")), "classes"),
-    ("classes a string", changed(classes="A,B"), "classes"),
-    ("empty class name", changed(classes=["A", " "]), "classes[1]"),
-    ("class name not text", changed(classes=[1, "B"]), "classes[0]"),
-    ("class name too long", changed(classes=["A" * 41, "B"]), "classes[0]"),
-    ("class name twice", changed(classes=["A", "A"]), "classes[1]"),
+     "points[0]", "class_out_of_range"),
+    ("5000-digit coordinate", with_point([0.1, 0.2, 1]).replace("0.1", "1" * 5000), "points[2]",
+     "point_off_the_plane"),
+    ("test not a list", changed(test=1), "test", "not_an_index_list"),
+    ("test out of range", changed(test=[4]), "test[0]", "not_a_point_index"),
+    ("test negative", changed(test=[1, -1]), "test[1]", "not_a_point_index"),
+    ("test duplicated", changed(test=[1, 2, 1]), "test[2]", "test_point_twice"),
+    ("test is a float", changed(test=[1.0]), "test[0]", "not_a_point_index"),
+    ("test without points", changed(points=DROP), "test", "test_without_points"),
+    ("one class name", changed(classes=["A"]), "classes", "not_a_name_list"),
+    ("six class names", changed(classes=list("ABCDEF")), "classes", "not_a_name_list"),
+    ("classes a string", changed(classes="A,B"), "classes", "not_a_name_list"),
+    ("empty class name", changed(classes=["A", " "]), "classes[1]", "bad_class_name"),
+    ("class name not text", changed(classes=[1, "B"]), "classes[0]", "bad_class_name"),
+    ("class name too long", changed(classes=["A" * 41, "B"]), "classes[0]", "bad_class_name"),
+    ("class name twice", changed(classes=["A", "A"]), "classes[1]", "class_name_twice"),
     ("fewer names than data classes",
-     changed(classes=["A", "B"], data={"dataset": "spiral", "classes": 3}), "classes"),
-    ("title not text", changed(title=123), "title"),
-    ("title too long", changed(title="t" * 201), "title"),
-    ("section not an object", changed(model=[8, 8]), "model"),
-    ("unknown data key", in_section("data", colour="red"), "data.colour"),
-    ("misspelled model key", in_section("model", hiden=[8]), "model.hiden"),
-    ("hidden too wide", in_section("model", hidden=[8, 100]), "model.hidden"),
-    ("hidden as text", in_section("model", hidden="8,8"), "model.hidden"),
-    ("unknown activation", in_section("model", activation="swish"), "model.activation"),
-    ("activation a list", in_section("model", activation=["tanh"]), "model.activation"),
-    ("unknown feature", in_section("model", features=["x1", "z"]), "model.features"),
-    ("negative learning rate", in_section("training", learning_rate=-1), "training.learning_rate"),
+     changed(classes=["A", "B"], data={"dataset": "spiral", "classes": 3}), "classes",
+     "too_few_class_names"),
+    ("title not text", changed(title=123), "title", "bad_title"),
+    ("title too long", changed(title="t" * 201), "title", "bad_title"),
+    ("section not an object", changed(model=[8, 8]), "model", "not_a_section"),
+    ("unknown data key", in_section("data", colour="red"), "data.colour", "unknown_field"),
+    ("misspelled model key", in_section("model", hiden=[8]), "model.hiden", "unknown_field"),
+    ("hidden too wide", in_section("model", hidden=[8, 100]), "model.hidden",
+     "outside_whole_range"),
+    ("hidden as text", in_section("model", hidden="8,8"), "model.hidden", "not_width_list"),
+    ("unknown activation", in_section("model", activation="swish"), "model.activation",
+     "not_one_of"),
+    ("activation a list", in_section("model", activation=["tanh"]), "model.activation",
+     "not_a_name"),
+    ("unknown feature", in_section("model", features=["x1", "z"]), "model.features",
+     "unknown_feature"),
+    ("negative learning rate", in_section("training", learning_rate=-1), "training.learning_rate",
+     "outside_open_range"),
     ("NaN learning rate", in_section("training", learning_rate=float("nan")),
-     "training.learning_rate"),
+     "training.learning_rate", "not_finite"),
     ("learning rate as text", in_section("training", learning_rate="0.1"),
-     "training.learning_rate"),
-    ("unknown optimizer", in_section("training", optimizer={"sgd": 1}), "training.optimizer"),
-    ("xor with 3 classes", in_section("data", classes=3), "data.classes"),
-    ("unknown dataset", in_section("data", dataset="mnist"), "data.dataset"),
-    ("negative seed", changed(seed=-1), "seed"),
-    ("seed as text", changed(seed="0"), "seed"),
-    ("400-digit seed", _big_int(400), "seed"),
-    ("5000-digit seed", _big_int(5000), "seed"),
+     "training.learning_rate", "not_number"),
+    ("unknown optimizer", in_section("training", optimizer={"sgd": 1}), "training.optimizer",
+     "not_a_name"),
+    ("xor with 3 classes", in_section("data", classes=3), "data.classes", "fixed_class_count"),
+    ("unknown dataset", in_section("data", dataset="mnist"), "data.dataset", "not_one_of"),
+    ("negative seed", changed(seed=-1), "seed", "outside_whole_range"),
+    ("seed as text", changed(seed="0"), "seed", "not_whole"),
+    ("400-digit seed", _big_int(400), "seed", "not_whole"),
+    ("5000-digit seed", _big_int(5000), "seed", "not_whole"),
 ]
 
 
-@pytest.mark.parametrize("text, expected_field", [case[1:] for case in MALFORMED],
+@pytest.mark.parametrize("text, expected_field, expected_code", [case[1:] for case in MALFORMED],
                          ids=[case[0] for case in MALFORMED])
-def test_malformed_document_names_the_field(text, expected_field):
+def test_malformed_document_names_the_field_and_the_code(text, expected_field, expected_code):
     with pytest.raises(ScenarioError) as caught:
         loads(text)
     error = caught.value
-    assert error.field == expected_field
-    assert error.message
+    assert (error.field, error.code) == (expected_field, expected_code)
     assert "\n" not in str(error)
-    assert str(error) == (f"{expected_field}: {error.message}" if expected_field
-                          else error.message)
+    assert str(error).startswith(f"{expected_field}: {expected_code}" if expected_field else expected_code)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("", "empty file"),
-    ("{\n\n  \"format\": }", "not valid JSON: line 3 column 13: Expecting value"),
-    ("[1]", "the file must hold a JSON object, not a list"),
-    ("[" * 100_000, "the file is nested too deeply"),
-    (changed(format=DROP), "format: missing — is this a Decision Playground scenario?"),
-    (changed(format="v2"), 'format: expected "decision-playground/1", got "v2"'),
-    (with_point([0.1, 0.2]), "points[2]: must be three finite numbers [x, y, class]"),
-    (in_section("model", hiden=[8]),
-     "model.hiden: unknown field (expected one of kind, hidden, activation, features)"),
+@pytest.mark.parametrize("text, field, code, params", [
+    ("{\n\n  \"format\": }", "", "not_json", {"line": 3, "column": 13, "reason": "Expecting value"}),
+    ("[1]", "", "not_an_object", {"found": [1]}),
+    (changed(format="v2"), "format", "wrong_format", {"expected": FORMAT, "found": "v2"}),
+    (with_point([0.1, 0.2, 2]), "points[2]", "class_out_of_range", {"label": 2, "high": 1}),
+    (in_section("model", hiden=[8]), "model.hiden", "unknown_field",
+     {"expected": ("kind", "hidden", "activation", "features")}),
+    (changed(test=[1, 2, 1]), "test[2]", "test_point_twice", {"index": 1}),
 ])
-def test_messages_read_well(text, expected):
+def test_errors_carry_the_values_a_message_needs(text, field, code, params):
     with pytest.raises(ScenarioError) as caught:
         loads(text)
-    assert str(caught.value) == expected
+    assert (caught.value.field, caught.value.code, caught.value.params) == (field, code, params)
 
 
-def test_settings_messages_are_passed_on():
+def test_settings_errors_are_passed_on_with_their_values():
     with pytest.raises(ScenarioError) as caught:
         loads(in_section("model", hidden="8,8"))
-    assert str(caught.value).startswith("model.hidden: must be a list of layer widths")
+    assert (caught.value.field, caught.value.code) == ("model.hidden", "not_width_list")
+    assert caught.value.params == {"found": "8,8"}
     with pytest.raises(ScenarioError) as caught:
-        loads(with_point([float("nan"), 0.2, 1]))
-    assert "finite" in caught.value.message
+        loads(in_section("training", l2=11))
+    assert caught.value.params == {"low": 0.0, "high": 10.0, "value": 11.0}
 
 
 def test_error_text_stays_on_one_short_line():
@@ -299,6 +305,19 @@ def test_error_text_stays_on_one_short_line():
         loads(json.dumps(doc))
     assert "\n" not in str(caught.value)
     assert len(str(caught.value)) < 400
+    assert len(caught.value.field) <= 80
+
+
+def test_a_huge_value_is_kept_but_summarised():
+    """The error holds what the file gave (for the message); str() shows only its start."""
+    points = [[0, 0, 0]] * (MAX_FILE_POINTS + 1)
+    with pytest.raises(ScenarioError) as caught:
+        loads(changed(test=DROP, points=points))
+    assert caught.value.params == {"most": MAX_FILE_POINTS, "count": MAX_FILE_POINTS + 1}
+    with pytest.raises(ScenarioError) as caught:
+        loads(changed(points={"x": list(range(10_000))}))
+    assert caught.value.params["found"] == {"x": list(range(10_000))}
+    assert len(str(caught.value)) < 200
 
 
 # ---- files ------------------------------------------------------------------------------
@@ -307,20 +326,24 @@ def test_error_text_stays_on_one_short_line():
 def test_load_missing_file(tmp_path):
     with pytest.raises(ScenarioError) as caught:
         load(tmp_path / "nowhere.json")
-    assert caught.value.field == ""
-    assert "cannot read" in str(caught.value) and "nowhere.json" in str(caught.value)
+    assert (caught.value.field, caught.value.code) == ("", "cannot_read")
+    assert caught.value.params == {"path": str(tmp_path / "nowhere.json"),
+                                   "reason": "No such file or directory"}
 
 
 def test_load_directory(tmp_path):
-    with pytest.raises(ScenarioError, match="cannot read"):
+    with pytest.raises(ScenarioError) as caught:
         load(tmp_path)
+    assert caught.value.code == "cannot_read"
 
 
 def test_load_rejects_bytes_that_are_not_utf8(tmp_path):
     path = tmp_path / "latin1.json"
-    path.write_bytes(changed(title="caf\u00e9").replace("\\u00e9", "\u00e9").encode("latin-1"))
-    with pytest.raises(ScenarioError, match="not UTF-8"):
+    data = changed(title="caf\u00e9").replace("\\u00e9", "\u00e9").encode("latin-1")
+    path.write_bytes(data)
+    with pytest.raises(ScenarioError) as caught:
         load(path)
+    assert (caught.value.code, caught.value.params) == ("not_utf8", {"offset": data.index(b"\xe9")})
 
 
 def test_load_accepts_a_byte_order_mark(tmp_path):
@@ -333,16 +356,17 @@ def test_load_rejects_a_file_over_the_size_limit(tmp_path, monkeypatch):
     path = tmp_path / "big.json"
     path.write_text(changed())
     monkeypatch.setattr(scenario, "MAX_FILE_BYTES", 100)
-    with pytest.raises(ScenarioError, match="too large"):
+    with pytest.raises(ScenarioError) as caught:
         load(path)
+    assert (caught.value.code, caught.value.params["path"]) == ("file_too_large", str(path))
 
 
 def test_save_into_a_missing_directory(tmp_path):
     target = tmp_path / "missing" / "s.json"
     with pytest.raises(ScenarioError) as caught:
         save(from_json_dict(base_doc()), target)
-    assert caught.value.field == ""
-    assert str(caught.value).startswith(f"cannot save {target}")
+    assert (caught.value.field, caught.value.code) == ("", "cannot_save")
+    assert caught.value.params["path"] == str(target)
     assert not (tmp_path / "missing").exists()
 
 
@@ -355,16 +379,18 @@ def test_failed_save_keeps_the_previous_file(tmp_path, monkeypatch, broken):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, broken, fail)
-    with pytest.raises(ScenarioError, match="No space left on device"):
+    with pytest.raises(ScenarioError) as caught:
         save(from_json_dict(base_doc()), target)
+    assert caught.value.params["reason"] == "No space left on device"
     assert target.read_text() == "previous content"
     assert os.listdir(tmp_path) == ["s.json"]  # no temporary file left behind
 
 
 def test_save_onto_a_directory_leaves_no_temporary_file(tmp_path):
     (tmp_path / "taken").mkdir()
-    with pytest.raises(ScenarioError, match="cannot save"):
+    with pytest.raises(ScenarioError) as caught:
         save(from_json_dict(base_doc()), tmp_path / "taken")
+    assert caught.value.code == "cannot_save"
     assert os.listdir(tmp_path) == ["taken"]
 
 

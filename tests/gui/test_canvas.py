@@ -30,15 +30,15 @@ def drag(canvas, path, button=LEFT):
 
 
 def last_point(session):
-    return session.scenario.points[-1], session.scenario.labels[-1], session.scenario.is_test[-1]
+    return session.points[-1], session.labels[-1], session.is_test[-1]
 
 
 def test_click_adds_a_point_of_the_current_class_where_clicked(qtbot, window):
     session, canvas = window.session, window.canvas
     session.set_current_class(1)
-    before = len(session.scenario.points)
+    before = len(session.points)
     click(qtbot, canvas, 0.3, -0.6)
-    assert len(session.scenario.points) == before + 1
+    assert len(session.points) == before + 1
     xy, label, is_test = last_point(session)
     np.testing.assert_allclose(xy, [0.3, -0.6], atol=0.01)
     assert label == 1 and not is_test
@@ -71,15 +71,15 @@ def test_test_point_toggle_makes_hollow_test_points(qtbot, window):
 
 def test_undo_and_redo_a_click(qtbot, window):
     session, undo, redo = window.session, window.actions.undo, window.actions.redo
-    before = session.scenario.points.copy()
+    before = session.points.copy()
     assert not undo.isEnabled() and not redo.isEnabled()
     click(qtbot, window.canvas, 0.5, 0.5)
     assert undo.isEnabled() and undo.toolTip() == "Undo Add point"
     window.actions.undo.trigger()
     assert redo.isEnabled() and not undo.isEnabled()
-    np.testing.assert_array_equal(session.scenario.points, before)
+    np.testing.assert_array_equal(session.points, before)
     window.actions.redo.trigger()
-    np.testing.assert_allclose(session.scenario.points[-1], [0.5, 0.5], atol=0.01)
+    np.testing.assert_allclose(session.points[-1], [0.5, 0.5], atol=0.01)
 
 
 def test_ctrl_click_erases_the_point_under_the_cursor(qtbot, window):
@@ -87,33 +87,33 @@ def test_ctrl_click_erases_the_point_under_the_cursor(qtbot, window):
     session.clear_points()
     session.add_points([[0.2, 0.2], [-0.4, 0.3]])
     click(qtbot, window.canvas, 0.201, 0.199, modifier=Qt.KeyboardModifier.ControlModifier)
-    np.testing.assert_allclose(session.scenario.points, [[-0.4, 0.3]])
+    np.testing.assert_allclose(session.points, [[-0.4, 0.3]])
 
 
 def test_dragging_a_point_moves_it_in_one_undo_step(qtbot, window):
     session = window.session
     session.clear_points()
     session.add_points([[0.0, 0.0]])
-    steps = session.undo_stack.count()
     drag(window.canvas, [(0.0, 0.0), (0.2, 0.1), (0.4, 0.3), (0.5, -0.5)])
-    assert len(session.scenario.points) == 1
-    np.testing.assert_allclose(session.scenario.points[0], [0.5, -0.5], atol=0.01)
-    assert session.undo_stack.count() == steps + 1
-    session.undo_stack.undo()
-    np.testing.assert_allclose(session.scenario.points[0], [0.0, 0.0])
+    assert len(session.points) == 1
+    np.testing.assert_allclose(session.points[0], [0.5, -0.5], atol=0.01)
+    assert session.undo_text() == "Move point"
+    session.undo()
+    np.testing.assert_allclose(session.points[0], [0.0, 0.0])
+    assert session.undo_text() == "Add point"  # the whole drag was one step
 
 
 def test_a_brush_stroke_is_one_undo_step(qtbot, window):
     session = window.session
     window.actions.tools["brush"].trigger()
-    before, steps = len(session.scenario.points), session.undo_stack.count()
+    before = len(session.points)
     drag(window.canvas, [(-0.8, -0.8 + 0.1 * i) for i in range(12)])
-    added = session.scenario.points[before:]
+    added = session.points[before:]
     assert len(added) >= 10
     assert np.all(np.abs(added[:, 0] + 0.8) < 0.4)  # sprayed around the stroke
-    assert session.undo_stack.count() == steps + 1
+    assert session.undo_text() == "Brush stroke"
     window.actions.undo.trigger()
-    assert len(session.scenario.points) == before
+    assert len(session.points) == before and not session.can_undo()
 
 
 def test_erase_tool_removes_the_points_under_the_circle(qtbot, window):
@@ -122,20 +122,20 @@ def test_erase_tool_removes_the_points_under_the_circle(qtbot, window):
     session.add_points([[0.5, 0.5], [0.52, 0.5], [-0.5, -0.5]])
     window.actions.tools["erase"].trigger()
     click(qtbot, window.canvas, 0.51, 0.5)
-    np.testing.assert_allclose(session.scenario.points, [[-0.5, -0.5]])
+    np.testing.assert_allclose(session.points, [[-0.5, -0.5]])
 
 
 def test_clear_all_is_undoable(qtbot, window):
     session = window.session
-    count = len(session.scenario.points)
+    count = len(session.points)
     window.actions.clear.trigger()
-    assert len(session.scenario.points) == 0
+    assert len(session.points) == 0
     window.actions.undo.trigger()
-    assert len(session.scenario.points) == count
+    assert len(session.points) == count
 
 
 def test_points_are_drawn_per_class_and_split(qtbot, window):
-    s = window.session.scenario
+    s = window.session
     canvas = window.canvas
     drawn_train = sum(len(item.getData()[0]) for item in canvas.train_points)
     drawn_test = sum(len(item.getData()[0]) for item in canvas.test_points)

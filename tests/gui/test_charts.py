@@ -94,8 +94,8 @@ def test_reset_restarts_the_curves_and_the_x_range(charts, session, drawn):
 
 
 def test_no_test_points_shows_dashes_and_draws_no_test_curve(charts, session, drawn):
-    s = session.scenario
-    session.new(Scenario(s.points, s.labels, np.zeros(len(s.points), bool), s.class_names))
+    session.new(Scenario(session.points.copy(), session.labels.copy(), np.zeros(len(session.points), bool),
+                         session.class_names))
     session.step(10)
     drawn()
     assert charts.values["test_loss"].text() == "—"

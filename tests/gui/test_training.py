@@ -2,11 +2,12 @@
 
 import numpy as np
 
-from engine.settings import ModelSettings
+PROBE = np.array([[0.3, -0.2], [-0.7, 0.5], [0.1, 0.9]])
 
 
-def weights(session):
-    return [p.data.copy() for p in session.trainer.model.parameters()]
+def outputs(session):
+    """What the model computes at a few fixed points: equal exactly when the weights are."""
+    return session.layer_activations(PROBE)
 
 
 def test_play_lowers_the_loss_and_changes_the_boundary(qtbot, window):
@@ -20,8 +21,8 @@ def test_play_lowers_the_loss_and_changes_the_boundary(qtbot, window):
     assert not window.runner.running
     assert session.stats.train_loss < loss
     assert np.abs(window.canvas.boundary_image().astype(int) - image).sum() > 0
-    qtbot.waitUntil(lambda: window.charts.curves_up_to_date)
-    assert window.charts.curves["train_loss"].getOriginalDataset()[0][-1] == session.stats.step
+    qtbot.waitUntil(lambda: window.views["charts"].curves_up_to_date)
+    assert window.views["charts"].curves["train_loss"].getOriginalDataset()[0][-1] == session.stats.step
 
 
 def test_step_trains_exactly_one_step(qtbot, window):
@@ -32,10 +33,11 @@ def test_step_trains_exactly_one_step(qtbot, window):
 
 def test_reset_restores_the_initial_weights(qtbot, window):
     session = window.session
-    initial = weights(session)
+    initial = outputs(session)
     session.step(30)
+    assert not np.array_equal(outputs(session)[-1], initial[-1])
     window.actions.reset.trigger()
-    for now, then in zip(weights(session), initial):
+    for now, then in zip(outputs(session), initial, strict=True):
         np.testing.assert_array_equal(now, then)
     assert session.stats.step == 0
 
@@ -45,20 +47,20 @@ def test_editing_points_while_training_keeps_the_weights(qtbot, window):
     window.runner.play()
     qtbot.waitUntil(lambda: session.stats.step >= 20, timeout=5000)
     window.runner.pause()
-    kept = weights(session)
+    kept = outputs(session)
     session.add_points([[0.9, 0.9]])
-    for now, then in zip(weights(session), kept):
+    for now, then in zip(outputs(session), kept, strict=True):
         np.testing.assert_array_equal(now, then)
-    assert session.trainer.n_train == int((~session.scenario.is_test).sum())
+    assert session._trainer.n_train == int((~session.is_test).sum())  # white box: the trainer has it
 
 
 def test_architecture_change_rebuilds_but_keeps_the_points(qtbot, window):
     session = window.session
-    points = session.scenario.points.copy()
+    points = session.points.copy()
     session.step(10)
-    session.set_model_settings(ModelSettings(hidden=(3,)))
-    assert session.trainer.model.sizes == [2, 3, 2] and session.stats.step == 0
-    np.testing.assert_array_equal(session.scenario.points, points)
+    session.set_model_field("hidden", (3,))
+    assert session.model_info().sizes == (2, 3, 2) and session.stats.step == 0
+    np.testing.assert_array_equal(session.points, points)
 
 
 def test_speed_slider_sets_steps_per_frame(qtbot, window):
@@ -69,17 +71,17 @@ def test_speed_slider_sets_steps_per_frame(qtbot, window):
 
 def test_divergence_pauses_and_explains(qtbot, window):
     session = window.session
-    session.set_training_settings(session.settings.training.replace(learning_rate=1e5))
+    session.set_training_field("learning_rate", 1e5)
     window.runner.play()
     qtbot.waitUntil(lambda: not window.runner.running, timeout=5000)
-    assert session.trainer.diverged
+    assert session.stats.diverged
     assert window.banner.isVisible()
     text = window.banner_text.text()
     assert f"at step {session.stats.step}" in text and "Lower the learning rate" in text
     window.runner.play()  # refuses to run on until reset
     assert not window.runner.running
     window.actions.reset.trigger()
-    assert not window.banner.isVisible() and not session.trainer.diverged
+    assert not window.banner.isVisible() and not session.stats.diverged
 
 
 def test_keyboard_shortcuts(qtbot, window):

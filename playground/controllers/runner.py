@@ -40,7 +40,7 @@ class Runner(QObject):
         return self.timer.isActive()
 
     def play(self) -> None:
-        if not self.running and not self.session.trainer.diverged:
+        if not self.running and not self.session.stats.diverged:
             self.timer.start()
             self.running_changed.emit(True)
 

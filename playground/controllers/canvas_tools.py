@@ -1,7 +1,7 @@
 """What the mouse does on the canvas: add, brush, erase and move points.
 
-Positions arrive in plane coordinates (the canvas maps them); every gesture
-becomes one undoable edit in the session.
+Gestures arrive from the canvas in plane coordinates (it maps them); every
+gesture becomes one undoable edit in the session.
 
 - Add (default): click adds a point of the current class; right-click or
   shift-click adds one of the next class; drag a point to move it.
@@ -16,7 +16,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from playground.session import Session
-from playground.style import PLANE
+from playground.views.canvas import CanvasView
 
 TOOLS = ("add", "brush", "erase")
 BRUSH_RADIUS = 0.08   # plane units: the brush's spray and the eraser's reach
@@ -25,17 +25,21 @@ SPRAY_PER_STEP = 2    # points sprayed each time the brush moves half its radius
 
 
 class CanvasTools:
-    """Turns clicks and drags (plane coordinates) into session edits.
+    """Turns clicks and drags on ``canvas`` into session edits.
 
-    ``pixel_size`` gives the plane units per screen pixel, so grabbing a point
-    feels the same at any window size; ``bounds`` gives the visible part of the
-    plane (x_min, x_max, y_min, y_max), where points may be placed.
+    Grabbing a point feels the same at any window size (the reach is in
+    pixels); points may be placed anywhere the canvas shows.
+
+    Listens to: canvas.clicked, canvas.drag_started, canvas.dragged, canvas.drag_finished.
     """
 
-    def __init__(self, session: Session, pixel_size=lambda: 0.01, bounds=lambda: PLANE):
+    def __init__(self, session: Session, canvas: CanvasView):
         self.session = session
-        self.pixel_size = pixel_size
-        self.bounds = bounds
+        self.canvas = canvas
+        canvas.clicked.connect(self.click)
+        canvas.drag_started.connect(self.press)
+        canvas.dragged.connect(self.drag)
+        canvas.drag_finished.connect(self.release)
         self.tool = "add"
         self.new_points_are_test = False
         self._gesture: str | None = None
@@ -44,9 +48,11 @@ class CanvasTools:
         self._rng = np.random.default_rng()
 
     def set_tool(self, tool: str) -> None:
+        """'add', 'brush' or 'erase'; the brush and the eraser show their reach on the canvas."""
         if tool not in TOOLS:
             raise ValueError(f"unknown tool {tool!r}")
         self.tool = tool
+        self.canvas.show_reach(BRUSH_RADIUS if tool in ("brush", "erase") else None)
 
     # --------------------------------------------------------------- clicks
     def click(self, xy, button, modifiers) -> None:
@@ -105,11 +111,10 @@ class CanvasTools:
 
     # ------------------------------------------------------------ helpers
     def _point_under(self, xy) -> int | None:
-        return self.session.point_near(xy, HIT_PIXELS * self.pixel_size())
+        return self.session.point_near(xy, HIT_PIXELS * self.canvas.pixel_size())
 
     def _points_within(self, xy) -> np.ndarray:
-        points = self.session.scenario.points
-        return np.flatnonzero(np.hypot(points[:, 0] - xy[0], points[:, 1] - xy[1]) <= BRUSH_RADIUS)
+        return self.session.points_within(xy, BRUSH_RADIUS)
 
     def _spray_along(self, xy) -> None:
         """Spray every half radius from the last spray to xy: even however fast the stroke."""
@@ -132,9 +137,9 @@ class CanvasTools:
         return self._clip(xy + self._rng.normal(scale=BRUSH_RADIUS / 2, size=(SPRAY_PER_STEP, 2)))
 
     def _inside(self, xy) -> bool:
-        x_min, x_max, y_min, y_max = self.bounds()
+        x_min, x_max, y_min, y_max = self.canvas.visible_bounds()
         return x_min <= xy[0] <= x_max and y_min <= xy[1] <= y_max
 
     def _clip(self, xy) -> np.ndarray:
-        x_min, x_max, y_min, y_max = self.bounds()
+        x_min, x_max, y_min, y_max = self.canvas.visible_bounds()
         return np.clip(xy, [x_min, y_min], [x_max, y_max])

@@ -1,0 +1,192 @@
+"""The words people read about the engine's data: names, descriptions, summaries, errors.
+
+The engine returns identifiers, numbers and error codes with their values;
+this module makes the English. Every template is wrapped in
+``QT_TRANSLATE_NOOP(context, text)``, the marker pyside6-lupdate collects, so
+translating them later means looking each template up with
+``QCoreApplication.translate(context, template)`` before ``.format`` -- never
+building a sentence from pieces. No Qt here: the command line shows the same
+texts without it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+from engine.monitor import DIVERGED_LOSS
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context`` (lupdate looks for this name); returns it unchanged."""
+    return text
+
+
+# ------------------------------------------------------------------ names
+DATASETS = {
+    "xor": QT_TRANSLATE_NOOP("Datasets", "XOR"),
+    "circles": QT_TRANSLATE_NOOP("Datasets", "Circles"),
+    "moons": QT_TRANSLATE_NOOP("Datasets", "Moons"),
+    "spiral": QT_TRANSLATE_NOOP("Datasets", "Spiral"),
+    "gaussians": QT_TRANSLATE_NOOP("Datasets", "Gaussian blobs"),
+    "linear": QT_TRANSLATE_NOOP("Datasets", "Linearly separable"),
+    "checkerboard": QT_TRANSLATE_NOOP("Datasets", "Checkerboard"),
+}
+
+DATASET_DESCRIPTIONS = {
+    "xor": QT_TRANSLATE_NOOP("Datasets", "four quadrants, opposite corners share a class"),
+    "circles": QT_TRANSLATE_NOOP("Datasets", "concentric rings"),
+    "moons": QT_TRANSLATE_NOOP("Datasets", "two interleaving half circles"),
+    "spiral": QT_TRANSLATE_NOOP("Datasets", "interleaved spiral arms"),
+    "gaussians": QT_TRANSLATE_NOOP("Datasets", "round blobs"),
+    "linear": QT_TRANSLATE_NOOP("Datasets", "parallel bands, separable by lines"),
+    "checkerboard": QT_TRANSLATE_NOOP("Datasets", "a 4 x 4 board"),
+}
+
+ACTIVATIONS = {
+    "relu": QT_TRANSLATE_NOOP("Activations", "ReLU"),
+    "tanh": QT_TRANSLATE_NOOP("Activations", "tanh"),
+    "sigmoid": QT_TRANSLATE_NOOP("Activations", "sigmoid"),
+    "leaky_relu": QT_TRANSLATE_NOOP("Activations", "Leaky ReLU"),
+    "linear": QT_TRANSLATE_NOOP("Activations", "linear (none)"),
+}
+
+LOSSES = {
+    "cross_entropy": QT_TRANSLATE_NOOP("Losses", "Softmax cross-entropy"),
+    "hinge": QT_TRANSLATE_NOOP("Losses", "Hinge (multiclass SVM)"),
+    "mse": QT_TRANSLATE_NOOP("Losses", "Squared error"),
+}
+
+OPTIMIZERS = {
+    "sgd": QT_TRANSLATE_NOOP("Optimizers", "SGD"),
+    "momentum": QT_TRANSLATE_NOOP("Optimizers", "SGD + momentum"),
+    "adam": QT_TRANSLATE_NOOP("Optimizers", "Adam"),
+}
+
+# Mathematical notation, the same in every language.
+FEATURE_LABELS = {
+    "x1": "x\u2081", "x2": "x\u2082", "x1^2": "x\u2081\u00b2", "x2^2": "x\u2082\u00b2",
+    "x1x2": "x\u2081x\u2082", "sin_x1": "sin \u03c0x\u2081", "sin_x2": "sin \u03c0x\u2082",
+    "r": "r", "theta": "\u03b8",
+}
+
+
+# ------------------------------------------------------------ summaries
+def model_summary(info) -> str:
+    """One line for a ``ModelInfo``: '2-8-8-2 MLP, tanh, 114 parameters'."""
+    sizes = "-".join(str(n) for n in info.sizes)
+    if info.kind == "linear":
+        template = QT_TRANSLATE_NOOP("Model", "{sizes} linear classifier, {parameters} parameters")
+    else:
+        template = QT_TRANSLATE_NOOP("Model", "{sizes} MLP, {activation}, {parameters} parameters")
+    return template.format(sizes=sizes, activation=info.activation, parameters=info.parameters)
+
+
+def divergence(stats) -> str:
+    """What happened and what to do, for ``StepStats`` that say training diverged."""
+    loss = stats.train_loss
+    if math.isnan(loss):
+        template = QT_TRANSLATE_NOOP("Training", "The loss became not a number at step {step}. "
+                                                 "Lower the learning rate, then press Reset.")
+    elif math.isinf(loss):
+        template = QT_TRANSLATE_NOOP("Training", "The loss became infinite at step {step}. "
+                                                 "Lower the learning rate, then press Reset.")
+    else:
+        template = QT_TRANSLATE_NOOP("Training", "The loss became huge ({loss:.3g}, above {limit:g}) at "
+                                                 "step {step}. Lower the learning rate, then press Reset.")
+    return template.format(step=stats.step, loss=loss, limit=DIVERGED_LOSS)
+
+
+# --------------------------------------------------------------- errors
+# Templates for SettingsError and ScenarioError codes. Params named found... hold what the
+# user gave (shown JSON-style by ``shown``); a tuple param is listed with commas.
+ERRORS = {
+    # settings
+    "not_whole": QT_TRANSLATE_NOOP("Errors", "must be a whole number, not {found}"),
+    "not_number": QT_TRANSLATE_NOOP("Errors", "must be a number, not {found}"),
+    "not_finite": QT_TRANSLATE_NOOP("Errors", "must be a finite number, not {value}"),
+    "outside_whole_range": QT_TRANSLATE_NOOP("Errors", "must be between {low} and {high}, not {value}"),
+    "outside_range": QT_TRANSLATE_NOOP("Errors", "must be at least {low:g} and at most {high:g}, "
+                                                 "not {value:g}"),
+    "outside_open_range": QT_TRANSLATE_NOOP("Errors", "must be above {low:g} and at most {high:g}, "
+                                                      "not {value:g}"),
+    "not_one_of": QT_TRANSLATE_NOOP("Errors", "must be one of {choices}, not {found}"),
+    "fixed_class_count": QT_TRANSLATE_NOOP("Errors", "{dataset} makes {count} classes, not {value}"),
+    "class_count_range": QT_TRANSLATE_NOOP("Errors", "{dataset} makes {low}-{high} classes, not {value}"),
+    "not_width_list": QT_TRANSLATE_NOOP("Errors", "must be a list of layer widths, not {found}"),
+    "too_many_layers": QT_TRANSLATE_NOOP("Errors", "at most {most} hidden layers, not {count}"),
+    "not_feature_list": QT_TRANSLATE_NOOP("Errors", "must be a list of feature names, not {found}"),
+    "no_features": QT_TRANSLATE_NOOP("Errors", "choose at least one input feature"),
+    "unknown_feature": QT_TRANSLATE_NOOP("Errors", "unknown feature {found}; choose from {choices}"),
+    "repeated_feature": QT_TRANSLATE_NOOP("Errors", "each feature may be chosen once"),
+    # the scenario file as a whole
+    "not_an_object": QT_TRANSLATE_NOOP("Errors", "the file must hold a JSON object, not {found}"),
+    "missing_format": QT_TRANSLATE_NOOP("Errors", "missing — is this a Decision Playground scenario?"),
+    "wrong_format": QT_TRANSLATE_NOOP("Errors", 'expected "{expected}", got {found}'),
+    "text_too_large": QT_TRANSLATE_NOOP("Errors", "too large (over {megabytes} MB)"),
+    "file_too_large": QT_TRANSLATE_NOOP("Errors", "{path} is too large (over {megabytes} MB)"),
+    "empty_file": QT_TRANSLATE_NOOP("Errors", "empty file"),
+    "not_json": QT_TRANSLATE_NOOP("Errors", "not valid JSON: line {line} column {column}: {reason}"),
+    "nested_too_deeply": QT_TRANSLATE_NOOP("Errors", "the file is nested too deeply"),
+    "not_utf8": QT_TRANSLATE_NOOP("Errors", "not UTF-8 text (bad byte at offset {offset})"),
+    "cannot_read": QT_TRANSLATE_NOOP("Errors", "cannot read {path}: {reason}"),
+    "cannot_save": QT_TRANSLATE_NOOP("Errors", "cannot save {path}: {reason}"),
+    # the scenario's fields
+    "unknown_field": QT_TRANSLATE_NOOP("Errors", "unknown field (expected one of {expected})"),
+    "not_a_section": QT_TRANSLATE_NOOP("Errors", "must be an object {{...}}, not {found}"),
+    "not_a_name": QT_TRANSLATE_NOOP("Errors", "must be a name, not {found}"),
+    "bad_title": QT_TRANSLATE_NOOP("Errors", "must be text of at most {most} characters"),
+    "not_a_name_list": QT_TRANSLATE_NOOP("Errors", "must be a list of 2 to {most} names"),
+    "too_few_class_names": QT_TRANSLATE_NOOP("Errors", "names {count} classes but data.classes is {classes}"),
+    "bad_class_name": QT_TRANSLATE_NOOP("Errors", "must be a name of 1 to {most} characters, not {found}"),
+    "class_name_twice": QT_TRANSLATE_NOOP("Errors", "{found} is used twice"),
+    "not_a_point_list": QT_TRANSLATE_NOOP("Errors", "must be a list of [x, y, class], not {found}"),
+    "too_many_points": QT_TRANSLATE_NOOP("Errors", "at most {most} points, not {count}"),
+    "not_a_point": QT_TRANSLATE_NOOP("Errors", "must be three finite numbers [x, y, class]"),
+    "point_off_the_plane": QT_TRANSLATE_NOOP("Errors", "x and y must be finite and between -{limit:g} and "
+                                                       "{limit:g}, not [{found_x}, {found_y}]"),
+    "class_not_whole": QT_TRANSLATE_NOOP("Errors", "the class must be a whole number, not {found}"),
+    "class_out_of_range": QT_TRANSLATE_NOOP("Errors", "class {label} is out of range 0..{high}"),
+    "not_an_index_list": QT_TRANSLATE_NOOP("Errors", "must be a list of point indices, not {found}"),
+    "not_a_point_index": QT_TRANSLATE_NOOP("Errors", "must index one of the {count} points, not {found}"),
+    "test_point_twice": QT_TRANSLATE_NOOP("Errors", "point {index} is listed twice"),
+    "test_without_points": QT_TRANSLATE_NOOP("Errors", 'given without "points"'),
+}
+
+MAX_SHOWN = 40     # characters of a value quoted from the user's input
+MAX_MESSAGE = 300  # characters of what is wrong, after the field
+
+
+def message(error, field: str | None = None) -> str:
+    """One line for people from a SettingsError or ScenarioError: 'field: what is wrong'.
+
+    ``field`` replaces the error's own (the command line names its option instead);
+    an error about the whole file has no field, only the text.
+    """
+    params = {name: shown(value) if name.startswith("found") else _listed(value)
+              for name, value in error.params.items()}
+    text = _one_line(ERRORS[error.code].format(**params), MAX_MESSAGE)
+    where = error.field if field is None else field
+    return f"{where}: {text}" if where else text
+
+
+def shown(value) -> str:
+    """A value from the user's input, short and as JSON writes it: '"v2"', '1e+300', 'a list'."""
+    if isinstance(value, list | tuple):
+        return QT_TRANSLATE_NOOP("Errors", "a list")
+    if isinstance(value, dict):
+        return QT_TRANSLATE_NOOP("Errors", "an object")
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN - 1] + "…"
+
+
+def _listed(value):
+    return ", ".join(map(str, value)) if isinstance(value, tuple) else value
+
+
+def _one_line(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"

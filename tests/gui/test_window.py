@@ -1,0 +1,80 @@
+"""The window builds its views from a list: a new view plugs in without touching the layout code."""
+
+import pytest
+from PySide6.QtWidgets import QLabel, QScrollArea
+
+from playground.controllers.runner import Runner
+from playground.main_window import MainWindow
+from playground.view_list import VIEWS, ViewSpec
+from playground.views.canvas import CanvasView
+
+
+def test_every_listed_view_is_a_dock_with_a_view_menu_entry(qtbot, window):
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    entries = [a.text() for a in menu.actions()]
+    for spec in VIEWS:
+        dock = window.docks[spec.key]
+        assert dock.windowTitle() == spec.title and dock.objectName() == spec.key
+        assert dock.isVisible() and spec.title in entries
+    window.docks["model"].toggleViewAction().trigger()
+    assert not window.docks["model"].isVisible()
+
+
+def test_the_default_layout_at_1280x800(qtbot, window):
+    """Data and Model left of the canvas, Training and the charts right of it, the canvas widest,
+    and the panels whole: no scroll bar at this size."""
+    def left(key):
+        return window.docks[key].geometry().left()
+
+    canvas = window.canvas.geometry()
+    canvas_left = window.canvas.mapTo(window, canvas.topLeft()).x()
+    assert left("data") < canvas_left and left("model") < canvas_left
+    assert left("training") > canvas_left and left("charts") > canvas_left
+    assert canvas.width() > max(dock.width() for dock in window.docks.values())
+    assert window.docks["training"].geometry().bottom() < window.docks["charts"].geometry().top()
+    for key in ("data", "model", "training"):
+        scroll = window.docks[key].widget()
+        assert isinstance(scroll, QScrollArea) and not scroll.verticalScrollBar().isVisible(), key
+
+
+@pytest.mark.parametrize("area", ["centre", "bottom", "right"])
+def test_a_new_view_plugs_in_from_the_list(qtbot, session, area):
+    made = []
+
+    def factory(session_given, context):
+        made.append((session_given, context))
+        return QLabel("a new view")
+
+    extra = ViewSpec("extra", "Extra view", factory, area)
+    window = MainWindow(session, views=(*VIEWS, extra))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    (given, context), = made
+    assert given is session
+    assert isinstance(context.canvas, CanvasView) and context.canvas is window.canvas
+    assert isinstance(context.runner, Runner) and context.runner is window.runner
+    label = window.views["extra"]
+    if area == "centre":
+        assert window.centre.tabBar().isVisible()  # a second page: now there are tabs
+        assert window.centre.indexOf(label) == 1
+        window.centre.setCurrentWidget(label)
+    else:
+        assert window.docks["extra"].widget() is label
+    assert label.isVisible()
+
+
+def test_a_hidden_centre_view_is_offered_in_the_view_menu(qtbot, session):
+    extra = ViewSpec("extra", "Extra view", lambda s, c: QLabel("x"), "centre", visible=False)
+    window = MainWindow(session, views=(*VIEWS, extra))
+    qtbot.addWidget(window)
+    index = window.centre.indexOf(window.views["extra"])
+    assert not window.centre.isTabVisible(index)
+    action = next(a for a in window.view_actions if a.text() == "Extra view")
+    action.trigger()
+    assert window.centre.isTabVisible(index)
+
+
+def test_an_unknown_area_is_refused():
+    with pytest.raises(ValueError, match="area"):
+        ViewSpec("extra", "Extra", lambda s, c: QLabel(), "top")
