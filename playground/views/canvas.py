@@ -23,6 +23,9 @@ from playground import style
 from playground.session import Session
 from playground.views.boundary import colorize, tie_lines
 
+OVERLAY_Z = 1.5      # between the tie lines (1) and the points (2 and up)
+OVERLAY_TOP_Z = 100  # above the points and the cursor
+
 
 class PlaneViewBox(pg.ViewBox):
     """A fixed, aspect-locked view of the plane that reports clicks and drags in plane coordinates."""
@@ -148,6 +151,13 @@ class CanvasView(pg.PlotWidget):
         self.cursor.setVisible(show)
         if show:
             self.cursor.setPos(self.getViewBox().mapSceneToView(scene_pos))
+
+    def add_overlay(self, item, above_points: bool = False) -> None:
+        """Draw another view's item on the plane, in plane coordinates: over the boundary and its
+        lines but under the points, or over everything. Drawn only: gestures still go to the tools."""
+        item.setZValue(OVERLAY_TOP_Z if above_points else OVERLAY_Z)
+        item.setEnabled(False)
+        self.getPlotItem().addItem(item)
 
     # ----------------------------------------------------------- geometry
     def to_widget(self, x: float, y: float) -> QPoint:

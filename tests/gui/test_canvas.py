@@ -143,3 +143,15 @@ def test_points_are_drawn_per_class_and_split(qtbot, window):
     x, y = canvas.train_points[1].getData()
     expected = s.points[(s.labels == 1) & ~s.is_test]
     np.testing.assert_allclose(np.column_stack([x, y]), expected)
+
+
+def test_overlays_draw_between_the_boundary_and_the_points_or_on_top(window):
+    import pyqtgraph as pg
+
+    canvas = window.canvas
+    under, over = pg.PlotCurveItem([0, 1], [0, 1]), pg.PlotCurveItem([0, 1], [1, 0])
+    canvas.add_overlay(under)
+    canvas.add_overlay(over, above_points=True)
+    points_z = min(item.zValue() for item in canvas.train_points + canvas.test_points)
+    assert canvas.ties.zValue() < under.zValue() < points_z < over.zValue()
+    assert under.scene() is canvas.scene() and not under.isEnabled()
