@@ -100,6 +100,9 @@ class MainWindow(QMainWindow):
                 dock.setObjectName(spec.key)
                 dock.setWidget(PanelScroll(widget) if spec.scrolls else widget)
                 self.addDockWidget(DOCK_AREAS[spec.area], dock)
+                if spec.tab_with is not None:
+                    self.tabifyDockWidget(self.docks[spec.tab_with], dock)
+                    self.docks[spec.tab_with].raise_()
                 dock.setVisible(spec.visible)
                 action = dock.toggleViewAction()
             self.view_actions.append(action)

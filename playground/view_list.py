@@ -4,6 +4,7 @@ Each ``ViewSpec`` says how to make the widget, ``factory(session, context)``;
 its title (the dock's title and its entry in the View menu); and where it goes:
 
     "left", "right", "bottom"   a dock in that area, below the ones listed before it
+                                (or, with ``tab_with``, a tab of that view's dock)
     "centre"                    a tab beside the canvas (for views that need room)
 
 ``ViewContext`` is what the window lends a view besides the session: the
@@ -40,7 +41,8 @@ class ViewContext:
 @dataclass(frozen=True)
 class ViewSpec:
     """``key`` names the view for good (tests, saved window layouts); ``scrolls``: the dock
-    scrolls the widget when the window is too short for it (the control panels)."""
+    scrolls the widget when the window is too short for it (the control panels);
+    ``tab_with``: the key of a dock listed before, to share its place as tabs (it stays in front)."""
 
     key: str
     title: str
@@ -48,10 +50,13 @@ class ViewSpec:
     area: str
     visible: bool = True
     scrolls: bool = False
+    tab_with: str | None = None
 
     def __post_init__(self):
         if self.area not in AREAS:
             raise ValueError(f"{self.key}: area must be one of {', '.join(AREAS)}, not {self.area!r}")
+        if self.tab_with is not None and self.area == "centre":
+            raise ValueError(f"{self.key}: centre views are tabs already")
 
 
 VIEWS: tuple[ViewSpec, ...] = (

@@ -78,3 +78,16 @@ def test_a_hidden_centre_view_is_offered_in_the_view_menu(qtbot, session):
 def test_an_unknown_area_is_refused():
     with pytest.raises(ValueError, match="area"):
         ViewSpec("extra", "Extra", lambda s, c: QLabel(), "top")
+
+
+def test_a_view_can_share_a_dock_as_a_tab(qtbot, session):
+    extra = ViewSpec("extra", "Extra view", lambda session, context: QLabel("tabbed"), "right",
+                     tab_with="charts")
+    window = MainWindow(session, views=(*VIEWS, extra))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.tabifiedDockWidgets(window.docks["charts"]) == [window.docks["extra"]]
+    assert window.docks["charts"].visibleRegion().isEmpty() is False  # the first one stays in front
+    with pytest.raises(ValueError, match="centre views are tabs already"):
+        ViewSpec("bad", "Bad", lambda s, c: QLabel(), "centre", tab_with="charts")
