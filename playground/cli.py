@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--json", action="store_true", help="print one JSON object")
     render.add_argument("--out", metavar="FILE.png", required=True, help="where to save the picture")
     render.add_argument("--size", metavar="WxH", default="800x800", help="picture size in pixels")
+    render.add_argument("--view", choices=("boundary",), default="boundary",
+                        help="which view to save (default: the boundary)")
     return parser
 
 

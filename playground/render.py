@@ -1,4 +1,8 @@
-"""``python -m playground render``: train headless, then save the canvas as a PNG."""
+"""``python -m playground render``: train headless, then save a view as a PNG.
+
+``--view`` picks the view (``VIEWS``: name -> a function that builds the view's
+widget for the trained session and the parsed options); the boundary canvas by default.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,15 @@ import os
 import time
 
 from playground.cli import UsageError, describe, report, scenario_from_args
+
+
+def _boundary(session, args):
+    from playground.views.canvas import CanvasView
+
+    return CanvasView(session)
+
+
+VIEWS = {"boundary": _boundary}
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -29,19 +42,19 @@ def render(args) -> int:
 
     from playground.app import create_app
     from playground.session import Session
-    from playground.views.canvas import CanvasView
 
     app = create_app()
     session = Session(scenario)
     start = time.perf_counter()
     stats = session.step(args.steps) if args.steps else session.stats
     seconds = time.perf_counter() - start
-    canvas = CanvasView(session)
-    canvas.resize(width, height)
-    canvas.show()
+    view = VIEWS[args.view](session, args)
+    view.resize(width, height)
+    view.show()
     app.processEvents()
-    canvas.update_boundary()
-    if not canvas.grab().save(args.out):
+    session.stats_changed.emit(session.stats)  # draw once more at the final size
+    app.processEvents()
+    if not view.grab().save(args.out):
         raise UsageError(f"--out: cannot write {args.out}")
     print(describe(scenario, session.model_info()))
     print(report(stats, seconds))
