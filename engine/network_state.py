@@ -23,7 +23,7 @@ class LayerArrays:
     """Weight layer l, y = f(W x + b), as the last step left it (read-only copies).
 
     weight, weight_grad, weight_update: (fan_out, fan_in); bias, bias_grad, bias_update: (fan_out,);
-    output_grad: (fan_out,) sum over the last step's batch of |dLoss/dy| per neuron.
+    output_grad: (fan_out,) per neuron, the norm of dLoss/dy over the last step's batch (B,).
     Gradients and updates are zeros before the first step.
     """
 
@@ -49,7 +49,7 @@ def layer_arrays(trainer) -> tuple[LayerArrays, ...]:
             weight_grad=_frozen(np.zeros(w.shape) if w.grad is None else w.grad),
             bias_grad=_frozen(np.zeros(w.shape[0]) if b.grad is None else b.grad[:, 0]),
             weight_update=_frozen(updates[2 * i]), bias_update=_frozen(updates[2 * i + 1][:, 0]),
-            output_grad=_frozen(np.zeros(w.shape[0]) if g is None else np.abs(g).sum(axis=1)),
+            output_grad=_frozen(np.zeros(w.shape[0]) if g is None else np.sqrt((g * g).sum(axis=1))),
         ))
     return tuple(layers)
 

@@ -73,8 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--json", action="store_true", help="print one JSON object")
     render.add_argument("--out", metavar="FILE.png", required=True, help="where to save the picture")
     render.add_argument("--size", metavar="WxH", default="800x800", help="picture size in pixels")
-    render.add_argument("--view", choices=("boundary",), default="boundary",
+    render.add_argument("--view", choices=("boundary", "network"), default="boundary",
                         help="which view to save (default: the boundary)")
+    render.add_argument("--gradients", action="store_true",
+                        help="with --view network: light the diagram by the last step's gradients")
     return parser
 
 
@@ -179,6 +181,10 @@ def _as_json(stats: StepStats, seconds: float) -> dict:
         "train_loss": number(stats.train_loss), "train_accuracy": number(stats.train_accuracy),
         "test_loss": number(stats.test_loss), "test_accuracy": number(stats.test_accuracy),
         "diverged": stats.diverged, "seconds": round(seconds, 6),
+        "layers": [{"name": f"W{layer.index}", "shape": list(layer.shape),
+                    "weight_norm": number(layer.weight_norm), "grad_norm": number(layer.grad_norm),
+                    "update_ratio": number(layer.update_ratio), "dead_fraction": number(layer.dead_fraction)}
+                   for layer in stats.layers],
     }
 
 

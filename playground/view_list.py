@@ -28,6 +28,8 @@ from playground.panels.training_panel import TrainingPanel
 from playground.session import Session
 from playground.views.canvas import CanvasView
 from playground.views.charts import TrainingCharts
+from playground.views.gradient_charts import GradientCharts
+from playground.views.network import NetworkView
 
 AREAS = ("left", "right", "bottom", "centre")
 
@@ -68,4 +70,8 @@ VIEWS: tuple[ViewSpec, ...] = (
              lambda session, context: TrainingPanel(session), "right", scrolls=True),
     ViewSpec("charts", QT_TRANSLATE_NOOP("Views", "Loss and accuracy"),
              lambda session, context: TrainingCharts(session), "right"),
+    ViewSpec("gradients", QT_TRANSLATE_NOOP("Views", "Gradients"),
+             lambda session, context: GradientCharts(session), "right", tab_with="charts"),
+    ViewSpec("network", QT_TRANSLATE_NOOP("Views", "Network"),
+             lambda session, context: NetworkView(session, context.canvas, context.runner), "bottom"),
 )
