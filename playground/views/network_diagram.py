@@ -40,6 +40,7 @@ SAMPLES = 24           # samples per side of each neuron's map
 HOVER_RADIUS = 5       # pixels from an edge that still hover it
 RIM_WIDTH = 2.5
 LABEL_SPACE = 6        # pixels at least between two captions on a line
+CROWD, MIN_THIN = 64, 0.35  # past CROWD edges between two columns, edges thin (to MIN_THIN)
 RESELECT_EVERY = 20    # refreshes between new choices of a wide layer's strongest neurons
 
 
@@ -158,6 +159,9 @@ class NetworkDiagram(QWidget):
         self._segments = np.concatenate([p[0] for p in parts]) if parts else np.zeros((0, 4))
         self._edge_index = np.concatenate([p[1] for p in parts]) if parts else np.zeros((0, 2), np.intp)
         self._edge_layer = np.concatenate([np.full(len(p[0]), layer) for layer, p in enumerate(parts, 1)])
+        busiest = max(len(segments) for segments, _ in parts)
+        self._thin = float(np.clip(np.sqrt(CROWD / busiest), MIN_THIN, 1.0))
+        self._bin_pens.clear()
 
     # ------------------------------------------------------------ state
     def show_state(self, maps: list[np.ndarray], layers: tuple[LayerArrays, ...], gradient_mode: bool,
@@ -213,15 +217,18 @@ class NetworkDiagram(QWidget):
             self._edge_paths.append((pg.functions.arrayToQPath(x, y, connect="pairs"), self._bin_pen(int(b))))
 
     def _bin_pen(self, b: int) -> QPen:
+        """Bin b's pen: weights, bins 0-4 positive and 5-9 negative by |w| class; gradients,
+        bins 0-4 by decade. Thinner and fainter where many edges share a layer (``_thin``)."""
         key = (self.gradient_mode, b)
         if key not in self._bin_pens:
+            k = b % len(ns.WIDTHS)
             if self.gradient_mode:
-                pen = QPen(QColor(ns.GRADIENT_COLORS[b]), ns.WIDTHS[b])
+                colour = QColor(ns.GRADIENT_COLORS[k])
+                colour.setAlphaF(self._thin ** 0.5)
             else:
-                k = b % len(ns.WIDTHS)
                 colour = QColor(ns.NEGATIVE if b >= len(ns.WIDTHS) else ns.POSITIVE)
-                colour.setAlpha(ns.WEIGHT_ALPHAS[k])
-                pen = QPen(colour, ns.WIDTHS[k])
+                colour.setAlpha(round(ns.WEIGHT_ALPHAS[k] * self._thin))
+            pen = QPen(colour, ns.WIDTHS[k] * self._thin)
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             self._bin_pens[key] = pen
         return self._bin_pens[key]
