@@ -85,7 +85,7 @@ class NetworkView(QWidget):
         self.unpin_key.setEnabled(False)
         self._build_layout()
         self.gradient_toggle.clicked.connect(self._choose_mode)
-        self.gradient_toggle.toggled.connect(lambda _: self.clock.redraw_now())
+        self.gradient_toggle.toggled.connect(lambda _: self._redraw(now=True))
         self.diagram.hovered.connect(self._hover)
         self.diagram.clicked.connect(self._click)
         session.stats_changed.connect(self._stats_changed)
@@ -127,12 +127,16 @@ class NetworkView(QWidget):
 
     # ------------------------------------------------------------ refresh
     def _stats_changed(self, _stats) -> None:
-        if self._sync_network():
-            self.clock.redraw_now()  # a new shape is drawn at once
-        elif self.isVisible():
-            self.clock.request()
-        else:
+        self._redraw(now=self._sync_network())  # a new shape is drawn at once
+
+    def _redraw(self, now: bool) -> None:
+        """Redraw now or on the clock if anyone can see the panel; else once it is shown."""
+        if not self.isVisible():
             self._dirty = True
+        elif now:
+            self.clock.redraw_now()
+        else:
+            self.clock.request()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

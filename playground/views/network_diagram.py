@@ -83,6 +83,7 @@ class NetworkDiagram(QWidget):
         self._edge_bins = np.zeros(0, np.intp)
         self._bin_pens: dict[int, QPen] = {}
         self._shows = 0
+        self._state: tuple | None = None  # what show_state was last given, to redraw after a resize
 
     def sizeHint(self) -> QSize:
         return QSize(600, 180)
@@ -109,6 +110,8 @@ class NetworkDiagram(QWidget):
         self._reselect_due = True
         self._place_edges()
         self._place_labels()
+        if self._state is not None and [len(m) for m in self._state[0]] == list(self.sizes):
+            self.show_state(*self._state)  # the same network at a new size: draw it again now
 
     def _place_labels(self) -> None:
         """The heading line (column headings and W1, W2... between them) and the "+N more" line:
@@ -170,6 +173,7 @@ class NetworkDiagram(QWidget):
         layers: ``Session.network_arrays()``; the loss box shows ``loss_value``."""
         if self.layout is None:
             return
+        self._state = (maps, layers, gradient_mode, loss_value)
         self.gradient_mode, self.loss_value = gradient_mode, loss_value
         if self._reselect_due or self._shows % RESELECT_EVERY == 0:
             self._select_strongest(maps, layers)

@@ -212,3 +212,12 @@ def test_render_saves_the_network(tmp_path, capsys, qtbot):
 
 def test_numbers_for_people():
     assert number(0.0123456) == "0.0123" and number(-2.5e-6) == "-2.50e-06" and number(math.nan) == "—"
+
+
+def test_a_resized_diagram_keeps_its_maps_without_waiting_for_training(qtbot, view, session):
+    view.refresh()
+    before = view.diagram.atlas.image[..., 3].sum()
+    view.resize(900, 300)
+    qtbot.waitUntil(lambda: view.diagram.width() > 800)
+    assert view.diagram.atlas.image.shape[1] == view.diagram.width()
+    assert view.diagram.atlas.image[..., 3].sum() > before  # bigger tiles, painted at once
