@@ -30,6 +30,7 @@ from playground.views.neuron_overlay import NeuronOverlay
 from playground.views.redraw_clock import RedrawClock
 
 REFRESH_MS = 100
+HEIGHT = 220  # pixels: at 1280 x 800 the canvas keeps a 150 x 200 boundary grid, and the curves fit
 NO_VALUE = "—"
 
 
@@ -74,6 +75,7 @@ class NetworkView(QWidget):
         self.diagram = NetworkDiagram()
         self.info = ElidedLabel()
         self.overlay = NeuronOverlay(session, canvas) if canvas is not None else None
+        self.arrays: tuple = ()  # the session's network_arrays() as last drawn
         self.pinned: tuple | None = None
         self.hovered: tuple | None = None
         self._chosen_mode: bool | None = None  # what the user picked with the toggle, if anything
@@ -161,7 +163,8 @@ class NetworkView(QWidget):
             inputs=tuple(messages.FEATURE_LABELS[f] for f in model.features),
             classes=s.class_names,
             loss=QCoreApplication.translate("Losses", messages.LOSSES[s.settings.training.loss]),
-            more=self.tr("+{count} more"), short_more="+{count}")
+            more=self.tr("+{count} more"), short_more="+{count}",
+            strongest=self.tr("strongest {shown} of {count}"), short_strongest="{shown}/{count}")
         self.unpin()
         self.diagram.set_network(info.sizes, captions)
         return True
@@ -175,7 +178,7 @@ class NetworkView(QWidget):
         loss = self.session.stats.train_loss
         self.diagram.show_state(maps, self.arrays, self.gradient_mode,
                                 self.tr("L = {loss}").format(loss=number(loss)))
-        self.legend.set_mode(self.gradient_mode, getattr(self.diagram, "gradient_top", 0))
+        self.legend.set_mode(self.gradient_mode, self.diagram.gradient_top)
         self._show_info()
         if self.overlay is not None:
             self.overlay.refresh()
@@ -228,7 +231,7 @@ class NetworkView(QWidget):
 
     def _show_info(self) -> None:
         target = self.hovered or self.pinned
-        if target is None or not hasattr(self, "arrays"):
+        if target is None or not self.arrays:
             self.info.set_full_text(self.tr("Point at a neuron or an edge for its numbers; click a neuron "
                                       "to keep its map on the canvas."))
         elif target[0] == "edge":
@@ -266,8 +269,5 @@ class NetworkView(QWidget):
 
     def sizeHint(self):
         size = super().sizeHint()
-        size.setHeight(NETWORK_HEIGHT)
+        size.setHeight(HEIGHT)
         return size
-
-
-NETWORK_HEIGHT = 220  # pixels: the canvas, the diagram and the loss curves fit at 1280 x 800

@@ -27,6 +27,7 @@ from playground import style
 from playground.views import network_style as ns
 from playground.views.network_layout import (
     CLASS_DOT,
+    EDGE_CAP,
     Layout,
     Metrics,
     edge_segments,
@@ -59,6 +60,8 @@ class Captions:
     loss: str
     more: str            # "+{count} more", below a layer shown in part
     short_more: str      # "+{count}"
+    strongest: str       # "strongest {shown} of {count}", below edges drawn in part
+    short_strongest: str  # "{shown}/{count}"
 
 
 class NetworkDiagram(QWidget):
@@ -75,12 +78,14 @@ class NetworkDiagram(QWidget):
         self.layout: Layout | None = None
         self.shown: list[np.ndarray] = []
         self.gradient_mode = False
+        self.gradient_top = 0  # gradients are drawn in the decades up to 10^gradient_top
         self.loss_value = ""
         self.pinned: tuple | None = None
         self._hover: tuple | None = None
         self._edge_paths: list[tuple[object, QPen]] = []
         self._rims: list[tuple[list[QRectF], QPen]] = []
-        self._edge_bins = np.zeros(0, np.intp)
+        self._edge_bins = np.zeros(0, np.intp)  # per edge: its bin, -1 if not drawn
+        self._drawn = np.zeros(0, np.intp)      # the edges drawn: all but the weakest of crowded layers
         self._bin_pens: dict[int, QPen] = {}
         self._shows = 0
         self._state: tuple | None = None  # what show_state was last given, to redraw after a resize
@@ -124,11 +129,15 @@ class NetworkDiagram(QWidget):
                    for layer, colour in enumerate(ns.layer_colors(len(lay.columns) - 1), start=1)]
         more = [(column.centre_x, c.more.format(count=column.more), c.short_more.format(count=column.more),
                  style.MUTED, False) for column in lay.columns if column.more]
+        crowded = [(lay.gap_centre(layer), c.strongest.format(shown=EDGE_CAP, count=count),
+                    c.short_strongest.format(shown=EDGE_CAP, count=count), style.MUTED, False)
+                   for layer, count in enumerate(self._pair_sizes, start=1) if count > EDGE_CAP]
         self._header = self._fit_labels(sorted(headings + weights))
-        self._footer = self._fit_labels(more)
+        self._footer = self._fit_labels(sorted(more + crowded))
 
     def _fit_labels(self, labels: list[tuple]) -> list[tuple]:
-        """Each label's long text if it clears its neighbours' short ones, else its short one."""
+        """Each label's long text if it clears its neighbours' short ones, else its short one if
+        that does, else nothing; the bold ones (W1, W2...) are always drawn."""
         fm, bold = self.fontMetrics(), QFontMetrics(self._bold_font())
 
         def half(text: str, is_bold: bool) -> float:
@@ -136,10 +145,10 @@ class NetworkDiagram(QWidget):
 
         placed = []
         for i, (x, long, short, colour, is_bold) in enumerate(labels):
-            room = min([x - labels[i - 1][0] - half(labels[i - 1][2], labels[i - 1][4])] if i else [np.inf]
-                       + ([labels[i + 1][0] - x - half(labels[i + 1][2], labels[i + 1][4])]
-                          if i + 1 < len(labels) else [np.inf]))
-            placed.append((x, long if half(long, is_bold) <= room else short, colour, is_bold))
+            neighbours = [labels[j] for j in (i - 1, i + 1) if 0 <= j < len(labels)]
+            room = min((abs(x - n[0]) - half(n[2], n[4]) for n in neighbours), default=np.inf)
+            fits = [text for text in (long, short) if half(text, is_bold) <= room or is_bold]
+            placed.append((x, fits[0] if fits else "", colour, is_bold))
         return placed
 
     def _bold_font(self) -> QFont:
@@ -158,13 +167,17 @@ class NetworkDiagram(QWidget):
                        loss_box=max(widest_word, 9 * fm.averageCharWidth()) + 14)
 
     def _place_edges(self) -> None:
-        parts = edge_segments(self.layout, self.shown)
-        self._segments = np.concatenate([p[0] for p in parts]) if parts else np.zeros((0, 4))
-        self._edge_index = np.concatenate([p[1] for p in parts]) if parts else np.zeros((0, 2), np.intp)
+        parts = edge_segments(self.layout, self.shown)  # one per weight layer: at least one
+        self._segments = np.concatenate([p[0] for p in parts])
+        self._edge_index = np.concatenate([p[1] for p in parts])
         self._edge_layer = np.concatenate([np.full(len(p[0]), layer) for layer, p in enumerate(parts, 1)])
-        busiest = max(len(segments) for segments, _ in parts)
+        self._pair_sizes = [len(segments) for segments, _ in parts]
+        busiest = min(max(self._pair_sizes), EDGE_CAP)
         self._thin = float(np.clip(np.sqrt(CROWD / busiest), MIN_THIN, 1.0))
         self._bin_pens.clear()
+        self._edge_bins = np.full(len(self._segments), -1)  # none drawn until show_state
+        self._drawn = np.zeros(0, np.intp)
+        self._edge_paths = []
 
     # ------------------------------------------------------------ state
     def show_state(self, maps: list[np.ndarray], layers: tuple[LayerArrays, ...], gradient_mode: bool,
@@ -213,12 +226,25 @@ class NetworkDiagram(QWidget):
             bins = ns.gradient_classes(grads, self.gradient_top)
         else:
             bins = ns.weight_classes(weights) + np.where(weights < 0, len(ns.WIDTHS), 0)
-        self._edge_bins = bins
+        self._drawn = self._strongest_edges(np.abs(grads if self.gradient_mode else weights))
+        self._edge_bins = np.full(len(bins), -1)
+        self._edge_bins[self._drawn] = bins[self._drawn]
         self._edge_paths = []
-        for b in np.flatnonzero(np.bincount(bins)):  # weaker classes first: the strong drawn on top
-            mine = self._segments[bins == b]
+        for b in np.flatnonzero(np.bincount(bins[self._drawn])):  # weak first: the strong drawn on top
+            mine = self._segments[self._edge_bins == b]
             x, y = mine[:, [0, 2]].ravel(), mine[:, [1, 3]].ravel()
             self._edge_paths.append((pg.functions.arrayToQPath(x, y, connect="pairs"), self._bin_pen(int(b))))
+
+    def _strongest_edges(self, strength: np.ndarray) -> np.ndarray:
+        """Indices of the edges to draw: all of them, except between two columns joined by more
+        than EDGE_CAP, where the EDGE_CAP strongest are kept."""
+        keep = np.ones(len(strength), bool)
+        for layer, count in enumerate(self._pair_sizes, start=1):
+            if count > EDGE_CAP:
+                mine = np.flatnonzero(self._edge_layer == layer)
+                weakest = np.argpartition(strength[mine], count - EDGE_CAP)[: count - EDGE_CAP]
+                keep[mine[weakest]] = False
+        return np.flatnonzero(keep)
 
     def _bin_pen(self, b: int) -> QPen:
         """Bin b's pen: weights, bins 0-4 positive and 5-9 negative by |w| class; gradients,
@@ -252,9 +278,9 @@ class NetworkDiagram(QWidget):
             self._rims.append((groups[k], QPen(QColor(ns.GRADIENT_COLORS[k]), RIM_WIDTH)))
 
     def edge_pen(self, layer: int, to: int, frm: int) -> QPen | None:
-        """The pen edge W_layer[to, frm] is drawn with, or None if either end has no tile."""
+        """The pen edge W_layer[to, frm] is drawn with, or None if it is not drawn."""
         e = self._edge(layer, to, frm)
-        return None if e is None else self._bin_pen(int(self._edge_bins[e]))
+        return None if e is None or self._edge_bins[e] < 0 else self._bin_pen(int(self._edge_bins[e]))
 
     def _edge(self, layer: int, to: int, frm: int) -> int | None:
         hit = np.flatnonzero((self._edge_layer == layer) & (self._edge_index[:, 0] == to)
@@ -270,9 +296,10 @@ class NetworkDiagram(QWidget):
         if tile is not None:
             column, slot = tile
             return ("neuron", column, int(self.shown[column][slot]))
-        e = nearest_segment(self._segments, x, y, HOVER_RADIUS)
-        if e is None:
+        nearest = nearest_segment(self._segments[self._drawn], x, y, HOVER_RADIUS)
+        if nearest is None:
             return None
+        e = self._drawn[nearest]
         return ("edge", int(self._edge_layer[e]), int(self._edge_index[e, 0]), int(self._edge_index[e, 1]))
 
     def mouseMoveEvent(self, event) -> None:

@@ -19,6 +19,7 @@ MIN_GAP, MAX_GAP = 30, 130   # between columns, where the edges run
 CLASS_DOT = 12               # the class colour's dot beside each score tile, with its space
 LINK_GAP = 26                # from the class labels to the loss box
 PREFER_FEWER = 0.7           # smaller tiles in fewer sub-columns, down to this share of the largest
+EDGE_CAP = 256               # edges drawn between two columns at most (the view keeps the strongest)
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ class Column:
 @dataclass(frozen=True)
 class Layout:
     """``columns``: inputs, hidden layers, scores. ``header_y`` and ``footer_y``: the tops of the
-    text lines above and below the tiles. ``loss_box``: (x, y, width, height)."""
+    text lines above and below the tiles (the one below only when a layer is shown in part or
+    two columns have more than EDGE_CAP edges between them). ``loss_box``: (x, y, width, height)."""
 
     tile: int
     columns: tuple[Column, ...]
@@ -81,10 +83,11 @@ def layout_network(sizes: tuple[int, ...], width: int, height: int, metrics: Met
     left = metrics.input_caption + 8
     right = CLASS_DOT + metrics.class_label + LINK_GAP + metrics.loss_box + 8
     room = width - left - right - (len(sizes) - 1) * MIN_GAP
-    for bottom in (4, metrics.line + 4):  # a line below the tiles only for "+N more"
+    for bottom in (4, metrics.line + 4):  # a line below the tiles only for "+N more" or "256 of 4096"
         area = max(height - top - bottom, MIN_TILE)
         tile, blocks = _fit(sizes, area, room)
-        if all(shown == n for (shown, _, _), n in zip(blocks, sizes)):
+        shown = [b[0] for b in blocks]
+        if shown == list(sizes) and max(a * b for a, b in zip(shown, shown[1:])) <= EDGE_CAP:
             break
     pad = _pad(tile)
     used = sum(b[1] * (tile + pad) - pad for b in blocks)

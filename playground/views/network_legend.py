@@ -47,22 +47,30 @@ class NetworkLegend(QWidget):
     def note(self) -> str:
         return "" if self.gradient_mode else self.tr("width = |w|")
 
-    def sizeHint(self) -> QSize:
+    def _widths(self) -> tuple[int, int, int]:
+        """Pixels for the title, the line samples with their labels, and the note."""
         fm = self.fontMetrics()
         sample = 3 * fm.averageCharWidth()
-        width = fm.horizontalAdvance(self.title() + "  " + self.note()) + 12
-        width += sum(sample + 4 + fm.horizontalAdvance(label) + 10 for label, _ in self.entries())
-        return QSize(width, fm.height() + 4)
+        entries = sum(sample + 4 + fm.horizontalAdvance(label) + 10 for label, _ in self.entries())
+        return fm.horizontalAdvance(self.title()) + 8, entries, fm.horizontalAdvance(self.note()) + 4
+
+    def sizeHint(self) -> QSize:
+        return QSize(sum(self._widths()), self.fontMetrics().height() + 4)
 
     def paintEvent(self, _event) -> None:
+        """The samples always; the note and then the title only if the panel is wide enough."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = self.fontMetrics()
         y, sample = self.height() / 2, 3 * fm.averageCharWidth()
         baseline = y + fm.ascent() / 2 - 1
+        title, entries, note = self._widths()
+        show_note = title + entries + note <= self.width()
+        show_title = title + entries <= self.width()
         painter.setPen(QColor(style.MUTED))
-        painter.drawText(QPointF(0, baseline), self.title())
-        x = fm.horizontalAdvance(self.title()) + 8
+        if show_title:
+            painter.drawText(QPointF(0, baseline), self.title())
+        x = title if show_title else 0
         for label, pen in self.entries():
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             painter.setPen(pen)
@@ -71,5 +79,6 @@ class NetworkLegend(QWidget):
             painter.setPen(QColor(style.INK))
             painter.drawText(QPointF(x, baseline), label)
             x += fm.horizontalAdvance(label) + 10
-        painter.setPen(QColor(style.MUTED))
-        painter.drawText(QPointF(x + 4, baseline), self.note())
+        if show_note:
+            painter.setPen(QColor(style.MUTED))
+            painter.drawText(QPointF(x + 4, baseline), self.note())

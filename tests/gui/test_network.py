@@ -15,6 +15,7 @@ from playground.cli import main
 from playground.session import Session
 from playground.views import network_style as ns
 from playground.views.network import NetworkView, number
+from playground.views.network_layout import EDGE_CAP
 
 
 @pytest.fixture
@@ -221,3 +222,22 @@ def test_a_resized_diagram_keeps_its_maps_without_waiting_for_training(qtbot, vi
     qtbot.waitUntil(lambda: view.diagram.width() > 800)
     assert view.diagram.atlas.image.shape[1] == view.diagram.width()
     assert view.diagram.atlas.image[..., 3].sum() > before  # bigger tiles, painted at once
+
+
+def test_between_two_wide_layers_only_the_strongest_edges_are_drawn(qtbot):
+    session = _session(qtbot, (64, 64))
+    view = NetworkView(session)
+    qtbot.addWidget(view)
+    view.resize(1800, 260)
+    view.show()
+    view.refresh()
+    diagram = view.diagram
+    assert [len(shown) for shown in diagram.shown] == [2, 64, 64, 2]  # room for every tile
+    weights = np.abs(session.network_arrays()[1].weight)
+    drawn = [(to, frm) for to in range(64) for frm in range(64) if diagram.edge_pen(2, to, frm) is not None]
+    assert len(drawn) == EDGE_CAP
+    kept = np.zeros((64, 64), bool)
+    kept[tuple(np.array(drawn).T)] = True
+    assert weights[kept].min() >= weights[~kept].max()
+    assert any(text == f"strongest {EDGE_CAP} of 4096" for _, text, _, _ in diagram._footer)
+    assert diagram.edge_pen(1, 5, 1) is not None  # 128 edges from the inputs: all drawn
