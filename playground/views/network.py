@@ -165,6 +165,7 @@ class NetworkView(QWidget):
             loss=QCoreApplication.translate("Losses", messages.LOSSES[s.settings.training.loss]),
             more=self.tr("+{count} more"), short_more="+{count}",
             strongest=self.tr("strongest {shown} of {count}"), short_strongest="{shown}/{count}")
+        self.hovered = None  # the neurons it named may be gone
         self.unpin()
         self.diagram.set_network(info.sizes, captions)
         return True
@@ -232,8 +233,8 @@ class NetworkView(QWidget):
     def _show_info(self) -> None:
         target = self.hovered or self.pinned
         if target is None or not self.arrays:
-            self.info.set_full_text(self.tr("Point at a neuron or an edge for its numbers; click a neuron "
-                                      "to keep its map on the canvas."))
+            self.info.set_full_text(self.tr("Point at a neuron or an edge for its numbers; click a "
+                                            "neuron to keep its map on the canvas."))
         elif target[0] == "edge":
             self.info.set_full_text(self.edge_text(*target[1:]))
         else:

@@ -241,3 +241,13 @@ def test_between_two_wide_layers_only_the_strongest_edges_are_drawn(qtbot):
     assert weights[kept].min() >= weights[~kept].max()
     assert any(text == f"strongest {EDGE_CAP} of 4096" for _, text, _, _ in diagram._footer)
     assert diagram.edge_pen(1, 5, 1) is not None  # 128 edges from the inputs: all drawn
+
+
+def test_a_model_change_forgets_the_hovered_and_pinned_neurons(qtbot, window):
+    view = window.views["network"]
+    QTest.mouseMove(view.diagram, _centre(view.diagram, 2, 7))
+    QTest.mouseClick(view.diagram, Qt.MouseButton.LeftButton, pos=_centre(view.diagram, 2, 7))
+    assert view.pinned == ("neuron", 2, 7) and view.hovered == ("neuron", 2, 7)
+    window.session.set_model_field("hidden", (3,))
+    assert view.pinned is None and view.hovered is None and not view.overlay.shown
+    assert view.info.full_text.startswith("Point at a neuron")
