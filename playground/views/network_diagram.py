@@ -31,8 +31,10 @@ from playground.views.network_layout import (
     Layout,
     Metrics,
     edge_segments,
+    fit_labels,
     layout_network,
     nearest_segment,
+    strongest_edges,
     tile_at,
 )
 from playground.views.neuron_atlas import NeuronAtlas
@@ -40,7 +42,6 @@ from playground.views.neuron_atlas import NeuronAtlas
 SAMPLES = 24           # samples per side of each neuron's map
 HOVER_RADIUS = 5       # pixels from an edge that still hover it
 RIM_WIDTH = 2.5
-LABEL_SPACE = 6        # pixels at least between two captions on a line
 CROWD, MIN_THIN = 64, 0.35  # past CROWD edges between two columns, edges thin (to MIN_THIN)
 RESELECT_EVERY = 20    # refreshes between new choices of a wide layer's strongest neurons
 
@@ -136,20 +137,12 @@ class NetworkDiagram(QWidget):
         self._footer = self._fit_labels(sorted(more + crowded))
 
     def _fit_labels(self, labels: list[tuple]) -> list[tuple]:
-        """Each label's long text if it clears its neighbours' short ones, else its short one if
-        that does, else nothing; the bold ones (W1, W2...) are always drawn."""
+        """(x, long, short, colour, bold) -> (x, text, colour, bold), the bold ones (W1, W2...) always
+        drawn whole (``network_layout.fit_labels``)."""
         fm, bold = self.fontMetrics(), QFontMetrics(self._bold_font())
-
-        def half(text: str, is_bold: bool) -> float:
-            return (bold if is_bold else fm).horizontalAdvance(text) / 2 + LABEL_SPACE / 2
-
-        placed = []
-        for i, (x, long, short, colour, is_bold) in enumerate(labels):
-            neighbours = [labels[j] for j in (i - 1, i + 1) if 0 <= j < len(labels)]
-            room = min((abs(x - n[0]) - half(n[2], n[4]) for n in neighbours), default=np.inf)
-            fits = [text for text in (long, short) if half(text, is_bold) <= room or is_bold]
-            placed.append((x, fits[0] if fits else "", colour, is_bold))
-        return placed
+        texts = fit_labels([(x, long, short, (bold if is_bold else fm).horizontalAdvance, is_bold)
+                            for x, long, short, _, is_bold in labels])
+        return [(x, text, colour, is_bold) for (x, _, _, colour, is_bold), text in zip(labels, texts)]
 
     def _bold_font(self) -> QFont:
         font = QFont(self.font())
@@ -226,7 +219,7 @@ class NetworkDiagram(QWidget):
             bins = ns.gradient_classes(grads, self.gradient_top)
         else:
             bins = ns.weight_classes(weights) + np.where(weights < 0, len(ns.WIDTHS), 0)
-        self._drawn = self._strongest_edges(np.abs(grads if self.gradient_mode else weights))
+        self._drawn = strongest_edges(np.abs(grads if self.gradient_mode else weights), self._edge_layer)
         self._edge_bins = np.full(len(bins), -1)
         self._edge_bins[self._drawn] = bins[self._drawn]
         self._edge_paths = []
@@ -234,17 +227,6 @@ class NetworkDiagram(QWidget):
             mine = self._segments[self._edge_bins == b]
             x, y = mine[:, [0, 2]].ravel(), mine[:, [1, 3]].ravel()
             self._edge_paths.append((pg.functions.arrayToQPath(x, y, connect="pairs"), self._bin_pen(int(b))))
-
-    def _strongest_edges(self, strength: np.ndarray) -> np.ndarray:
-        """Indices of the edges to draw: all of them, except between two columns joined by more
-        than EDGE_CAP, where the EDGE_CAP strongest are kept."""
-        keep = np.ones(len(strength), bool)
-        for layer, count in enumerate(self._pair_sizes, start=1):
-            if count > EDGE_CAP:
-                mine = np.flatnonzero(self._edge_layer == layer)
-                weakest = np.argpartition(strength[mine], count - EDGE_CAP)[: count - EDGE_CAP]
-                keep[mine[weakest]] = False
-        return np.flatnonzero(keep)
 
     def _bin_pen(self, b: int) -> QPen:
         """Bin b's pen: weights, bins 0-4 positive and 5-9 negative by |w| class; gradients,

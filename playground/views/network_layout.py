@@ -20,6 +20,7 @@ CLASS_DOT = 12               # the class colour's dot beside each score tile, wi
 LINK_GAP = 26                # from the class labels to the loss box
 PREFER_FEWER = 0.7           # smaller tiles in fewer sub-columns, down to this share of the largest
 EDGE_CAP = 256               # edges drawn between two columns at most (the view keeps the strongest)
+LABEL_SPACE = 6              # pixels at least between two captions on a line
 
 
 @dataclass(frozen=True)
@@ -187,3 +188,31 @@ def nearest_segment(segments: np.ndarray, x: float, y: float, radius: float) -> 
     distance = np.hypot(p0[:, 0] + t * d[:, 0] - x, p0[:, 1] + t * d[:, 1] - y)
     nearest = int(distance.argmin())
     return nearest if distance[nearest] <= radius else None
+
+
+def strongest_edges(strength: np.ndarray, layer: np.ndarray, cap: int = EDGE_CAP) -> np.ndarray:
+    """Indices of the edges to draw: every edge of a weight layer with at most ``cap`` edges shown,
+    else its ``cap`` strongest. strength, layer: (E,) per edge (``layer``: 1 for W1...)."""
+    keep = np.ones(len(strength), bool)
+    for this in np.unique(layer):
+        mine = np.flatnonzero(layer == this)
+        if len(mine) > cap:
+            weakest = np.argpartition(strength[mine], len(mine) - cap)[: len(mine) - cap]
+            keep[mine[weakest]] = False
+    return np.flatnonzero(keep)
+
+
+def fit_labels(labels: list[tuple]) -> list[str]:
+    """Texts for labels on one line, each (x centre, long, short, width(text) -> pixels, required),
+    in x order: the long text if it clears its neighbours' short ones by LABEL_SPACE, else the
+    short one if that does, else "" -- but a required label keeps its long text."""
+    def half(text: str, width) -> float:
+        return width(text) / 2 + LABEL_SPACE / 2
+
+    texts = []
+    for i, (x, long, short, width, required) in enumerate(labels):
+        neighbours = [labels[j] for j in (i - 1, i + 1) if 0 <= j < len(labels)]
+        room = min((abs(x - n[0]) - half(n[2], n[3]) for n in neighbours), default=np.inf)
+        fits = [text for text in (long, short) if required or half(text, width) <= room]
+        texts.append(fits[0] if fits else "")
+    return texts

@@ -7,8 +7,10 @@ from playground.views.network_layout import (
     MIN_TILE,
     Metrics,
     edge_segments,
+    fit_labels,
     layout_network,
     nearest_segment,
+    strongest_edges,
     tile_at,
 )
 from playground.views.network_style import NEGATIVE, POSITIVE, SIGN_LUT, map_levels
@@ -94,3 +96,20 @@ def test_the_atlas_puts_each_map_in_its_tile_with_y_up(qtbot):
     assert tuple(atlas.image[y, x + 1, :3]) == tuple(SIGN_LUT[254][:3])  # the tile's top row
     assert tuple(atlas.image[y + layout.tile - 1, x + 1, :3]) == (255, 255, 255)  # its bottom row
     assert atlas.image[0, 0, 3] == 0  # outside the tiles: transparent
+
+
+def test_labels_shorten_then_vanish_rather_than_overlap():
+    width = len  # a pixel per character
+    labels = [(0, "inputs", "x", width, False), (8, "W1", "W1", width, True),
+              (20, "sigmoid", "s", width, False), (30, "W2", "W2", width, True),
+              (200, "loss", "L", width, False)]
+    assert fit_labels(labels) == ["x", "W1", "s", "W2", "loss"]
+    crowded = [(0, "W1", "W1", width, True), (4, "sigmoid", "s", width, False), (8, "W2", "W2", width, True)]
+    assert fit_labels(crowded) == ["W1", "", "W2"]  # the W labels stay whole
+
+
+def test_strongest_edges_per_layer():
+    strength = np.array([5.0, 1.0, 3.0, 2.0, 0.5, 9.0, 0.1])
+    layer = np.array([1, 1, 1, 1, 2, 2, 2])
+    assert strongest_edges(strength, layer, cap=2).tolist() == [0, 2, 4, 5]
+    assert strongest_edges(strength, layer, cap=4).tolist() == list(range(7))
