@@ -141,7 +141,7 @@ class GradientCharts(QWidget):
         history = self.session.history
         steps = history.steps
         for field, curves in self.curves.items():
-            values = history.values(field).reshape(len(steps), -1)
+            values = history.values(field).reshape(len(steps), -1) if len(steps) else np.zeros((0, 0))
             if field == "dead_fractions":
                 values = 100 * values
             for layer, curve in enumerate(curves):

@@ -72,3 +72,10 @@ def test_dead_units_are_charted_for_relu_layers_only(qtbot, activation):
         assert charts.curves["dead_fractions"][2].getOriginalDataset()[0] is None  # the output layer: none
     else:
         assert not plot.isVisible() and note.isVisible() and "tanh" in note.text()
+
+
+def test_an_empty_history_draws_empty_lines(qtbot, session):
+    charts = _charts(qtbot, session)
+    session._history.clear()  # as between a clear and the next sample
+    charts.redraw()
+    assert all(curve.getOriginalDataset()[0] is None for curve in charts.curves["grad_norms"])
