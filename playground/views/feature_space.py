@@ -19,10 +19,7 @@ from engine.spaces import draws_in_plane, feature_range
 from playground import messages, style
 from playground.panels.controls import choice_box, quiet, select
 from playground.session import Session
-from playground.views.refresh_clock import RefreshClock
 from playground.views.space_plot import SpacePlot, padded
-
-REFRESH_MS = 66  # about 15 redraws a second while training
 
 
 def default_axes(features: tuple[str, ...]) -> tuple[str, str]:
@@ -41,7 +38,6 @@ class FeaturePlot(SpacePlot):
         self.session = session
         self.axes = axes
         self.coordinates = session.feature_coordinates(axes)
-        self.clock = RefreshClock(self, self.refresh, REFRESH_MS)
         session.points_changed.connect(self.clock.request)
         session.stats_changed.connect(self.clock.request)
 

@@ -22,10 +22,8 @@ from engine.spaces import affine_regions, grid_lines
 from playground import style
 from playground.panels.controls import quiet
 from playground.session import Session
-from playground.views.refresh_clock import RefreshClock
 from playground.views.space_plot import SpacePlot, padded
 
-REFRESH_MS = 66  # about 15 redraws a second while training
 GRID_PEN = pg.mkPen("#B8B8B8", width=1)
 AXES_PEN = pg.mkPen("#707070", width=1.6)
 FILL, ROOM = 0.7, 0.1  # the range changes when the picture fills less than FILL of it; grows ROOM more
@@ -73,7 +71,6 @@ class HiddenPlot(SpacePlot):
         self._refreshing = False
         self._range: list[tuple[float, float]] | None = None  # (x, y) ranges asked of the view box
         self.getViewBox().sigRangeChanged.connect(self._range_changed)
-        self.clock = RefreshClock(self, self.refresh, REFRESH_MS)
         session.stats_changed.connect(self.clock.request)
         session.points_changed.connect(self.clock.request)
 

@@ -102,6 +102,10 @@ class LinearMapView(QWidget):
         for signal in (session.stats_changed, session.points_changed, session.settings_changed):
             signal.connect(self.clock.request)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.clock.shown()
+
     def refresh(self) -> None:
         found = self.session.linear_map()
         self.bars.setVisible(found is not None)
@@ -152,6 +156,10 @@ class StillLinearStatus(QLabel):
             signal.connect(self.clock.request)
         session.settings_changed.connect(self._show_or_hide)
         self._show_or_hide()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.clock.shown()
 
     def _show_or_hide(self) -> None:
         info = self.session.model_info()

@@ -3,6 +3,7 @@ and not at all while the view is hidden (it catches up when it is shown again).
 
     clock = RefreshClock(widget, widget.refresh, interval_ms=66)
     session.stats_changed.connect(clock.request)
+    # and in the widget: def showEvent(self, event): super().showEvent(event); self.clock.shown()
 
 Emits: refreshed() after each redraw.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 
@@ -25,7 +26,11 @@ class RefreshClock(QObject):
         self._last = QElapsedTimer()
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.refresh_now)
-        widget.installEventFilter(self)
+
+    @property
+    def up_to_date(self) -> bool:
+        """False while a change waits for its redraw (its turn, or the view to be shown)."""
+        return not self.stale
 
     def request(self, *_) -> None:
         """Something changed: redraw now if the last redraw is old enough, else when it is."""
@@ -45,10 +50,10 @@ class RefreshClock(QObject):
         self._refresh()
         self.refreshed.emit()
 
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.widget and event.type() == QEvent.Type.Show and self.stale:
+    def shown(self) -> None:
+        """Call from the widget's showEvent: a redraw missed while hidden is done now."""
+        if self.stale:
             QTimer.singleShot(0, self, self._catch_up)  # after the show has laid the widget out
-        return False
 
     def _catch_up(self) -> None:
         if self.stale and self.widget.isVisible():

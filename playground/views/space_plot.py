@@ -14,14 +14,17 @@ from PySide6.QtCore import QRectF, QSize
 from playground import style
 from playground.views.boundary import colorize, tie_lines
 from playground.views.point_layers import PointLayers
+from playground.views.refresh_clock import RefreshClock
 
+REFRESH_MS = 66          # redraws at most this often: about 15 a second while training
 REGION_RESOLUTION = 120  # grid cells along the longer side of a regions image
 PADDING = 0.06           # of the data's extent, around it
 
 
 class SpacePlot(pg.PlotWidget):
     """``image`` (regions), ``ties`` (where classes tie), ``point_layers``; ``regions``: the class
-    probabilities (K, ny, nx) drawn now, or None, over ``regions_bounds``."""
+    probabilities (K, ny, nx) drawn now, or None, over ``regions_bounds``. A subclass draws in
+    ``refresh()``, which ``clock`` calls (``clock.request()``: something changed)."""
 
     def __init__(self, lock_aspect: bool, parent=None):
         super().__init__(parent, background=style.BACKGROUND)
@@ -46,6 +49,14 @@ class SpacePlot(pg.PlotWidget):
         self.regions: np.ndarray | None = None
         self.regions_bounds: tuple[float, float, float, float] | None = None
         self._labels: tuple[str, str, str | None] | None = None
+        self.clock = RefreshClock(self, self.refresh, REFRESH_MS)
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.clock.shown()
 
     def sizeHint(self) -> QSize:
         em = self.fontMetrics().height()
