@@ -19,7 +19,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QWidget
 
 from playground import messages, style
 from playground.session import Session
@@ -27,7 +27,7 @@ from playground.views.refresh_clock import RefreshClock
 
 REFRESH_MS = 100
 STATUS_REFRESH_MS = 250
-GROUP_WIDTH = 0.8  # of the space between two features, shared by the classes' bars
+GROUP_WIDTH = 0.8  # of the space between two features' rows, shared by the classes' bars
 SUBSCRIPTS = str.maketrans("0123456789", "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089")
 
 
@@ -43,8 +43,9 @@ def product_name(layers: int) -> str:
 
 
 class TemplateBars(pg.PlotWidget):
-    """Each class's weights over the model's input features: one bar per class in each feature's
-    group, in the class colour. ``heights``: the (K, F) weights drawn now."""
+    """Each class's weights over the model's input features: a row per feature (the first on top,
+    as in the table beside it), one bar per class in the class colour. ``heights``: the (K, F)
+    weights drawn now."""
 
     def __init__(self, parent=None):
         super().__init__(parent, background=style.BACKGROUND)
@@ -54,9 +55,9 @@ class TemplateBars(pg.PlotWidget):
         plot.setMouseEnabled(False, False)
         for name in ("left", "bottom"):
             plot.getAxis(name).setPen(pg.mkPen(style.GRID))
-            plot.getAxis(name).setTextPen(pg.mkPen(style.INK if name == "bottom" else style.MUTED))
-        plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(style.MUTED)))
-        self.bars = [pg.BarGraphItem(x=[], height=[], width=0.1, brush=color, pen=pg.mkPen("w"))
+            plot.getAxis(name).setTextPen(pg.mkPen(style.INK if name == "left" else style.MUTED))
+        plot.addItem(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen(style.MUTED)))
+        self.bars = [pg.BarGraphItem(x0=[], y=[], width=[], height=0.1, brush=color, pen=pg.mkPen("w"))
                      for color in style.CLASS_COLORS]
         for item in self.bars:
             plot.addItem(item)
@@ -71,18 +72,19 @@ class TemplateBars(pg.PlotWidget):
         """w: (K, F) weights of K classes over ``features``."""
         self.heights = w
         k, f = w.shape
-        width = GROUP_WIDTH / k
+        thickness = GROUP_WIDTH / k
+        rows = f - 1 - np.arange(f)  # feature 0 on top
         for c, item in enumerate(self.bars):
             shown = c < k
             item.setVisible(shown)
-            if shown:
-                item.setOpts(x=np.arange(f) + (c - (k - 1) / 2) * width, height=w[c], width=width)
+            if shown:  # class 0 at the top of each group
+                item.setOpts(x0=0, width=w[c], y=rows + ((k - 1) / 2 - c) * thickness, height=thickness)
         if features != self._features:
             self._features = features
-            self.getPlotItem().getAxis("bottom").setTicks(
-                [[(i, messages.FEATURE_LABELS[name]) for i, name in enumerate(features)]])
+            self.getPlotItem().getAxis("left").setTicks(
+                [[(int(row), messages.FEATURE_LABELS[name]) for row, name in zip(rows, features)]])
         top = nice_ceiling(max(float(np.abs(w).max()), 1e-3) * 1.1)
-        self.getViewBox().setRange(xRange=(-0.5, f - 0.5), yRange=(-top, top), padding=0)
+        self.getViewBox().setRange(xRange=(-top, top), yRange=(-0.5, f - 0.5), padding=0)
 
 
 class LinearMapView(QWidget):
@@ -97,7 +99,9 @@ class LinearMapView(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(4, 4, 4, 4)
         row.addWidget(self.bars, 3)
-        row.addWidget(self.text, 2)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setWidget(self.text)  # nine features and five classes still fit, scrolled
+        row.addWidget(scroll, 2)
         self.clock = RefreshClock(self, self.refresh, REFRESH_MS)
         for signal in (session.stats_changed, session.points_changed, session.settings_changed):
             signal.connect(self.clock.request)
@@ -135,10 +139,10 @@ class LinearMapView(QWidget):
 
 def weight_table(w: np.ndarray, b: np.ndarray, features, class_names) -> str:
     """Rich text: W transposed (a row per feature, then b; a column per class, headed in its colour)."""
-    cell = '<td align="right">&nbsp;{:.3f}</td>'
+    cell = '<td align="right">&nbsp;&nbsp;{:.3f}</td>'
     head = "".join(f'<th align="right" style="color:{color}">&nbsp;{html.escape(name)}</th>'
                    for name, color in zip(class_names, style.CLASS_COLORS))
-    rows = [f"<tr><td>{messages.FEATURE_LABELS[name]}</td>{''.join(cell.format(v) for v in w[:, i])}</tr>"
+    rows = [f"<tr><td style='white-space:nowrap'>{messages.FEATURE_LABELS[name]}</td>{''.join(cell.format(v) for v in w[:, i])}</tr>"
             for i, name in enumerate(features)]
     rows.append(f"<tr><td>b</td>{''.join(cell.format(v) for v in b)}</tr>")
     return f'<table cellspacing="0"><tr><th></th>{head}</tr>{"".join(rows)}</table>'
