@@ -81,7 +81,8 @@ class HiddenPlot(SpacePlot):
             self.clock.request()
 
     def refresh(self) -> None:
-        if self.layer is None:
+        n_hidden = len(self.session.model_info().sizes) - 2
+        if self.layer is None or self.layer > n_hidden:  # (a new file's points come before its model)
             self.space = None
             self.show_points(np.zeros((2, 0)), np.zeros(0, int), np.zeros(0, bool))
             for item in (self.grid, self.grid_axes):

@@ -139,13 +139,14 @@ class LinearMapView(QWidget):
 
 def weight_table(w: np.ndarray, b: np.ndarray, features, class_names) -> str:
     """Rich text: W transposed (a row per feature, then b; a column per class, headed in its colour)."""
-    cell = '<td align="right">&nbsp;&nbsp;{:.3f}</td>'
+    def row(label: str, values) -> str:
+        cells = "".join(f'<td align="right">&nbsp;&nbsp;{v:.3f}</td>' for v in values)
+        return f'<tr><td style="white-space:nowrap">{label}</td>{cells}</tr>'
+
     head = "".join(f'<th align="right" style="color:{color}">&nbsp;{html.escape(name)}</th>'
                    for name, color in zip(class_names, style.CLASS_COLORS))
-    rows = [f"<tr><td style='white-space:nowrap'>{messages.FEATURE_LABELS[name]}</td>{''.join(cell.format(v) for v in w[:, i])}</tr>"
-            for i, name in enumerate(features)]
-    rows.append(f"<tr><td>b</td>{''.join(cell.format(v) for v in b)}</tr>")
-    return f'<table cellspacing="0"><tr><th></th>{head}</tr>{"".join(rows)}</table>'
+    rows = [row(messages.FEATURE_LABELS[name], w[:, i]) for i, name in enumerate(features)]
+    return f'<table cellspacing="0"><tr><th></th>{head}</tr>{"".join(rows)}{row("b", b)}</table>'
 
 
 class StillLinearStatus(QLabel):

@@ -225,6 +225,19 @@ def test_layer_chooser_follows_the_architecture(qtbot, window):
     assert "no hidden layer" in view.note.text()
 
 
+def test_opening_a_model_with_fewer_layers_while_the_hidden_view_shows(qtbot, window, tmp_path):
+    from engine.scenario import save
+
+    view = page(window, "hidden")
+    wait_drawn(qtbot, view.plot.clock)
+    assert view.plot.layer == 2
+    scenario = Scenario.generate(Settings(model=ModelSettings(hidden=(3,))))
+    save(scenario, tmp_path / "one-layer.json")
+    assert window.open_file(str(tmp_path / "one-layer.json"))
+    wait_drawn(qtbot, view.plot.clock)
+    assert view.plot.layer == 1 and view.plot.space.width == 3
+
+
 # ------------------------------------------------------------------------ still linear
 def test_still_linear_page_and_status_line_for_a_deep_linear_network(qtbot, window):
     s = window.session
