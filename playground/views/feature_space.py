@@ -19,7 +19,7 @@ from engine.spaces import draws_in_plane, feature_range
 from playground import messages, style
 from playground.panels.controls import choice_box, quiet, select
 from playground.session import Session
-from playground.views.space_plot import SpacePlot, padded
+from playground.views.space_plot import REGION_RESOLUTION, SpacePlot, padded
 
 
 def default_axes(features: tuple[str, ...]) -> tuple[str, str]:
@@ -38,13 +38,19 @@ class FeaturePlot(SpacePlot):
         self.session = session
         self.axes = axes
         self.coordinates = session.feature_coordinates(axes)
-        session.points_changed.connect(self.clock.request)
-        session.stats_changed.connect(self.clock.request)
+        self._points_moved = True  # the points, or the axes, changed since they were drawn
+        self._bounds = self.bounds()
+        session.points_changed.connect(self._points_changed)
+        session.stats_changed.connect(self.clock.request)  # the regions only: training moves no point
 
     def set_axes(self, axes: tuple[str, str]) -> None:
         if tuple(axes) != self.axes:
             self.axes = tuple(axes)
-            self.clock.request()
+            self._points_changed()
+
+    def _points_changed(self) -> None:
+        self._points_moved = True
+        self.clock.request()
 
     def bounds(self) -> tuple[float, float, float, float]:
         """Each feature's range over the points, padded (over the canvas's plane while there are
@@ -59,13 +65,14 @@ class FeaturePlot(SpacePlot):
 
     def refresh(self) -> None:
         s = self.session
-        self.coordinates = s.feature_coordinates(self.axes)
-        self.show_points(self.coordinates, s.labels, s.is_test)
-        bounds = self.bounds()
-        x_min, x_max, y_min, y_max = bounds
-        self.getViewBox().setRange(xRange=(x_min, x_max), yRange=(y_min, y_max), padding=0)
-        self.show_labels(messages.FEATURE_LABELS[self.axes[0]], messages.FEATURE_LABELS[self.axes[1]])
-        self.show_regions(s.feature_plane_grid(self.axes, bounds, self.region_shape(bounds)), bounds)
+        if self._points_moved:
+            self._points_moved = False
+            self.coordinates = s.feature_coordinates(self.axes)
+            self.show_points(self.coordinates, s.labels, s.is_test)
+            self._bounds = x_min, x_max, y_min, y_max = self.bounds()
+            self.getViewBox().setRange(xRange=(x_min, x_max), yRange=(y_min, y_max), padding=0)
+            self.show_labels(messages.FEATURE_LABELS[self.axes[0]], messages.FEATURE_LABELS[self.axes[1]])
+        self.show_regions(s.feature_plane_grid(self.axes, self._bounds, REGION_RESOLUTION), self._bounds)
 
 
 class FeatureSpaceView(QWidget):

@@ -22,7 +22,7 @@ from engine.spaces import affine_regions, grid_lines
 from playground import style
 from playground.panels.controls import quiet
 from playground.session import Session
-from playground.views.space_plot import SpacePlot, padded
+from playground.views.space_plot import REGION_RESOLUTION, SpacePlot, padded
 
 GRID_PEN = pg.mkPen("#B8B8B8", width=1)
 AXES_PEN = pg.mkPen("#707070", width=1.6)
@@ -96,7 +96,7 @@ class HiddenPlot(SpacePlot):
         self._x[:, :-1], self._y[:, :-1] = space.lines
         self.grid.setData(self._x[~self._on_axes].ravel(), self._y[~self._on_axes].ravel())
         self.grid_axes.setData(self._x[self._on_axes].ravel(), self._y[self._on_axes].ravel())
-        self._show_labels(space)
+        self._label(space)
         self._follow(np.concatenate([space.points, space.lines.reshape(2, -1)], axis=1))
         self._draw_regions()
 
@@ -128,13 +128,19 @@ class HiddenPlot(SpacePlot):
             self.show_regions(None, (0, 1, 0, 1))
             return
         bounds = self.visible_bounds()
-        self.show_regions(affine_regions(*self.space.output, bounds, self.region_shape(bounds)), bounds)
+        width, height = bounds[1] - bounds[0], bounds[3] - bounds[2]
+        scale = REGION_RESOLUTION / max(width, height)  # square cells: the plot keeps its aspect
+        shape = max(2, round(width * scale)), max(2, round(height * scale))
+        self.show_regions(affine_regions(*self.space.output, bounds, shape), bounds)
 
-    def _show_labels(self, space) -> None:
-        if space.exact:
-            title = QCoreApplication.translate("HiddenSpace",
-                                               "Layer {layer} · {width} units: its activations")
-            x_label, y_label = "h\u2081", "h\u2082" if space.width == 2 else ""
+    def _label(self, space) -> None:
+        """Axis labels, and the title when ``titled``, for ``space`` (a ``HiddenSpace``)."""
+        if space.width == 1:
+            title = QCoreApplication.translate("HiddenSpace", "Layer {layer} · 1 unit: its activation")
+            x_label, y_label = "h\u2081", ""
+        elif space.exact:
+            title = QCoreApplication.translate("HiddenSpace", "Layer {layer} · 2 units: their activations")
+            x_label, y_label = "h\u2081", "h\u2082"
         else:
             title = QCoreApplication.translate(
                 "HiddenSpace", "Layer {layer} · {width} units · PCA keeps {kept:.0%} of the variance")
@@ -191,7 +197,9 @@ class HiddenSpaceView(QWidget):
         with quiet(self.layer):
             self.layer.clear()
             for i, width in enumerate(widths, start=1):
-                self.layer.addItem(self.tr("Layer {layer} · {width} units").format(layer=i, width=width), i)
+                text = (self.tr("Layer {layer} · 1 unit") if width == 1
+                        else self.tr("Layer {layer} · {width} units"))
+                self.layer.addItem(text.format(layer=i, width=width), i)
         self.layer.setEnabled(bool(widths))
         chosen = self.plot.layer
         self._choose(chosen if chosen is not None and chosen <= len(widths) else (len(widths) or None))
@@ -204,13 +212,12 @@ class HiddenSpaceView(QWidget):
         elif space is None:
             text = ""
         elif space.output is not None:
-            text = self.tr("The layer's {width} activations, as they are. The output layer is linear: "
-                           "its boundary is a straight line here. Training pulls the classes apart "
-                           "until the line separates them.").format(width=space.width)
+            text = self.tr("The layer's activations, as they are. The output layer is linear: its "
+                           "boundary is a straight line here. Training pulls the classes apart until "
+                           "the line separates them.")
         elif space.exact:
-            text = self.tr("The layer's {width} activations, as they are. The layers after it bend the "
-                           "space again: the boundary is drawn in the last hidden layer when it has "
-                           "2 units.").format(width=space.width)
+            text = self.tr("The layer's activations, as they are. The layers after it bend the space "
+                           "again: the boundary is drawn in the last hidden layer when it has 2 units.")
         else:
             text = self.tr("{width} units do not fit in a plane: shown along the two principal axes of "
                            "the points' activations (PCA), which keep {kept:.0%} of their variance. The "

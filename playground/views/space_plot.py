@@ -17,7 +17,7 @@ from playground.views.point_layers import PointLayers
 from playground.views.refresh_clock import RefreshClock
 
 REFRESH_MS = 66          # redraws at most this often: about 15 a second while training
-REGION_RESOLUTION = 120  # grid cells along the longer side of a regions image
+REGION_RESOLUTION = 120  # grid cells along a regions image's longer side
 PADDING = 0.06           # of the data's extent, around it
 
 
@@ -92,12 +92,6 @@ class SpacePlot(pg.PlotWidget):
     def visible_bounds(self) -> tuple[float, float, float, float]:
         (x_min, x_max), (y_min, y_max) = self.getViewBox().viewRange()
         return (x_min, x_max, y_min, y_max)
-
-    def region_shape(self, bounds: tuple[float, float, float, float]) -> tuple[int, int]:
-        """(nx, ny) cells for a regions image over bounds: about square cells, REGION_RESOLUTION at most."""
-        width, height = bounds[1] - bounds[0], bounds[3] - bounds[2]
-        scale = REGION_RESOLUTION / max(width, height)
-        return max(2, round(width * scale)), max(2, round(height * scale))
 
 
 def padded(low: float, high: float) -> tuple[float, float]:
