@@ -211,10 +211,14 @@ class HiddenSpaceView(QWidget):
                            "features themselves. The preset below adds hidden layers.")
         elif space is None:
             text = ""
-        elif space.output is not None:
+        elif space.output is not None and self.session.n_classes == 2:
             text = self.tr("The layer's activations, as they are. The output layer is linear: its "
                            "boundary is a straight line here. Training pulls the classes apart until "
                            "the line separates them.")
+        elif space.output is not None:
+            text = self.tr("The layer's activations, as they are. The output layer is linear: its "
+                           "boundaries are straight lines here. Training pulls the classes apart until "
+                           "the lines separate them.")
         elif space.exact:
             text = self.tr("The layer's activations, as they are. The layers after it bend the space "
                            "again: the boundary is drawn in the last hidden layer when it has 2 units.")
