@@ -12,14 +12,14 @@ clock), session.settings_changed (the model's features). Emits nothing.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from engine.features import FEATURES
 from engine.spaces import draws_in_plane, feature_range
 from playground import messages, style
 from playground.panels.controls import choice_box, quiet, select
 from playground.session import Session
-from playground.views.space_plot import REGION_RESOLUTION, SpacePlot, padded
+from playground.views.space_plot import REGION_RESOLUTION, SpacePlot, beside, padded
 
 
 def default_axes(features: tuple[str, ...]) -> tuple[str, str]:
@@ -93,10 +93,7 @@ class FeatureSpaceView(QWidget):
         side = QVBoxLayout()
         side.addLayout(form)
         side.addWidget(self.note, 1)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(4, 4, 4, 4)
-        row.addWidget(self.plot, 3)
-        row.addLayout(side, 2)
+        self.setLayout(beside(self.plot, side))
         for box in (self.x_axis, self.y_axis):
             box.currentIndexChanged.connect(self._axes_chosen)
         session.settings_changed.connect(self._model_changed)

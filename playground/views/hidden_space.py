@@ -16,13 +16,13 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from engine.spaces import affine_regions, grid_lines
 from playground import style
 from playground.panels.controls import quiet
 from playground.session import Session
-from playground.views.space_plot import REGION_RESOLUTION, SpacePlot, padded
+from playground.views.space_plot import REGION_RESOLUTION, SpacePlot, beside, padded
 
 GRID_PEN = pg.mkPen("#B8B8B8", width=1)
 AXES_PEN = pg.mkPen("#707070", width=1.6)
@@ -171,10 +171,7 @@ class HiddenSpaceView(QWidget):
         side.addWidget(self.grid_key)
         side.addStretch(1)
         side.addWidget(self.preset)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(4, 4, 4, 4)
-        row.addWidget(self.plot, 3)
-        row.addLayout(side, 2)
+        self.setLayout(beside(self.plot, side))
         self.layer.currentIndexChanged.connect(lambda _: self._choose(self.layer.currentData()))
         self.preset.clicked.connect(self._apply_preset)
         session.settings_changed.connect(self._show_layers)

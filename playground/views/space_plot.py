@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QScrollArea, QWidget
 
 from playground import style
 from playground.views.boundary import colorize, tie_lines
@@ -92,6 +93,20 @@ class SpacePlot(pg.PlotWidget):
     def visible_bounds(self) -> tuple[float, float, float, float]:
         (x_min, x_max), (y_min, y_max) = self.getViewBox().viewRange()
         return (x_min, x_max, y_min, y_max)
+
+
+def beside(plot: QWidget, side: QLayout) -> QHBoxLayout:
+    """The plot, and its controls and notes to its right, scrolled when the dock is too short."""
+    page = QWidget()
+    page.setLayout(side)
+    scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(page)
+    row = QHBoxLayout()
+    row.setContentsMargins(4, 4, 4, 4)
+    row.addWidget(plot, 1)
+    row.addWidget(scroll, 1)
+    return row
 
 
 def padded(low: float, high: float) -> tuple[float, float]:
