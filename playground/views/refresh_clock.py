@@ -22,7 +22,7 @@ class RefreshClock(QObject):
     def __init__(self, widget: QWidget, refresh: Callable[[], None], interval_ms: int):
         super().__init__(widget)
         self.widget, self._refresh, self.interval_ms = widget, refresh, interval_ms
-        self.stale = True
+        self._stale = True
         self._last = QElapsedTimer()
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.refresh_now)
@@ -30,11 +30,11 @@ class RefreshClock(QObject):
     @property
     def up_to_date(self) -> bool:
         """False while a change waits for its redraw (its turn, or the view to be shown)."""
-        return not self.stale
+        return not self._stale
 
     def request(self, *_) -> None:
         """Something changed: redraw now if the last redraw is old enough, else when it is."""
-        self.stale = True
+        self._stale = True
         if not self.widget.isVisible():
             return
         since = self._last.elapsed() if self._last.isValid() else self.interval_ms
@@ -46,15 +46,15 @@ class RefreshClock(QObject):
     def refresh_now(self) -> None:
         self._timer.stop()
         self._last.start()
-        self.stale = False
+        self._stale = False
         self._refresh()
         self.refreshed.emit()
 
     def shown(self) -> None:
         """Call from the widget's showEvent: a redraw missed while hidden is done now."""
-        if self.stale:
+        if self._stale:
             QTimer.singleShot(0, self, self._catch_up)  # after the show has laid the widget out
 
     def _catch_up(self) -> None:
-        if self.stale and self.widget.isVisible():
+        if self._stale and self.widget.isVisible():
             self.refresh_now()
