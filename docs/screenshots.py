@@ -31,6 +31,7 @@ SHOTS = {
                         training=TrainingSettings(optimizer="adam", learning_rate=0.03)), 3000),
     "circles-linear": (Settings(data=DataSettings(dataset="circles", points=300),
                                 model=ModelSettings(kind="linear", features=("x1^2", "x2^2"))), 600),
+    "xor-hidden": (Settings(model=ModelSettings(hidden=(4, 2))), 1500),  # XOR through a 2-unit layer
 }
 
 

@@ -21,6 +21,7 @@ from engine.monitor import DIVERGED_LOSS
 from engine.scenario import Scenario, ScenarioError, load
 from engine.settings import DataSettings, ModelSettings, Settings, SettingsError, TrainingSettings
 from engine.trainer import StepStats, Trainer
+from playground.collapsed import collapsed_json
 from playground.messages import message, model_summary
 from playground.model_info import ModelInfo
 
@@ -67,14 +68,18 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open this scenario file in the window")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     train = commands.add_parser("train", help="train headless and print the result")
-    render = commands.add_parser("render", help="train headless, then save the boundary picture")
+    render = commands.add_parser("render", help="train headless, then save a view's picture")
     for command in (train, render):
         _add_session_options(command)
     train.add_argument("--json", action="store_true", help="print one JSON object")
     render.add_argument("--out", metavar="FILE.png", required=True, help="where to save the picture")
     render.add_argument("--size", metavar="WxH", default="800x800", help="picture size in pixels")
-    render.add_argument("--view", choices=("boundary",), default="boundary",
+    render.add_argument("--view", choices=("boundary", "features", "hidden"), default="boundary",
                         help="which view to save (default: the boundary)")
+    render.add_argument("--axes", type=_names, metavar="F1,F2",
+                        help="--view features: the two features on the axes (default: the model's first two)")
+    render.add_argument("--layer", type=int, metavar="L",
+                        help="--view hidden: the hidden layer, 1 = the first (default: the last)")
     return parser
 
 
@@ -146,7 +151,7 @@ def train(args: argparse.Namespace) -> int:
     stats = trainer.step(args.steps) if args.steps else trainer.evaluate()
     seconds = time.perf_counter() - start
     if args.json:
-        print(json.dumps(_as_json(stats, seconds)))
+        print(json.dumps({**_as_json(stats, seconds), "collapsed": collapsed_json(trainer, scenario)}))
     else:
         print(describe(scenario, ModelInfo.of(trainer.model)))
         print(report(stats, seconds))

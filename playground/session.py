@@ -30,6 +30,7 @@ from engine.features import feature_matrix
 from engine.history import History
 from engine.scenario import Scenario, load, save
 from engine.settings import Settings
+from engine.spaces import HiddenSpace, LinearMap, feature_plane, grid_lines, hidden_space, linear_map
 from engine.trainer import StepStats, Trainer
 from playground.commands import EditPoints
 from playground.model_info import ModelInfo
@@ -126,6 +127,29 @@ class Session(QObject):
         """Every layer's outputs for points (N, 2): [(width_1, N), ..., (K, N) class scores]."""
         x = feature_matrix(points, self.settings.model.features, self._trainer.dtype)
         return self._trainer.model.activations(x)
+
+    # The spaces of issue 9: feature space, hidden space, the collapsed linear map (engine.spaces).
+    def feature_coordinates(self, axes) -> np.ndarray:
+        """(2, N) float64: the points in the plane of features axes[0], axes[1]."""
+        return feature_matrix(self._scenario.points, axes)
+
+    def feature_plane_grid(self, axes, bounds, resolution) -> np.ndarray | None:
+        """Class probabilities (K, ny, nx) over the plane of features ``axes`` (bounds in feature
+        units, as ``boundary_grid``), or None when the model uses a feature off those axes."""
+        return feature_plane(self._trainer.model, self.settings.model.features, axes, bounds, resolution,
+                             self._trainer.dtype)
+
+    def hidden_space(self, layer: int, bounds, previous=None) -> HiddenSpace:
+        """The points and the grid lines of the plane ``bounds`` as hidden layer ``layer`` (1 = first)
+        sees them, in 2D (see ``engine.spaces.hidden_space``)."""
+        return hidden_space(self._trainer.model, self.settings.model.features, self._scenario.points,
+                            grid_lines(bounds), layer, previous, self._trainer.dtype)
+
+    def linear_map(self) -> LinearMap | None:
+        """The single layer a model without a non-linearity equals (float64), checked on the
+        current points; None for a non-linear network."""
+        x = feature_matrix(self._scenario.points, self.settings.model.features)
+        return linear_map(self._trainer.model, x)
 
     def point_near(self, xy, radius: float) -> int | None:
         """Index of the point nearest to xy (2,) within ``radius`` plane units, else None."""

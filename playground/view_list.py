@@ -28,6 +28,7 @@ from playground.panels.training_panel import TrainingPanel
 from playground.session import Session
 from playground.views.canvas import CanvasView
 from playground.views.charts import TrainingCharts
+from playground.views.spaces import SpacesView
 
 AREAS = ("left", "right", "bottom", "centre")
 
@@ -68,4 +69,6 @@ VIEWS: tuple[ViewSpec, ...] = (
              lambda session, context: TrainingPanel(session), "right", scrolls=True),
     ViewSpec("charts", QT_TRANSLATE_NOOP("Views", "Loss and accuracy"),
              lambda session, context: TrainingCharts(session), "right"),
+    ViewSpec("spaces", QT_TRANSLATE_NOOP("Views", "Feature and hidden space"),
+             lambda session, context: SpacesView(session), "bottom"),
 )

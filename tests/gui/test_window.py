@@ -1,6 +1,7 @@
 """The window builds its views from a list: a new view plugs in without touching the layout code."""
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea
 
 from playground.controllers.runner import Runner
@@ -30,7 +31,10 @@ def test_the_default_layout_at_1280x800(qtbot, window):
     canvas_left = window.canvas.mapTo(window, canvas.topLeft()).x()
     assert left("data") < canvas_left and left("model") < canvas_left
     assert left("training") > canvas_left and left("charts") > canvas_left
-    assert canvas.width() > max(dock.width() for dock in window.docks.values())
+    bottom = [dock for dock in window.docks.values()
+              if window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea]
+    assert canvas.width() > max(dock.width() for dock in window.docks.values() if dock not in bottom)
+    assert all(canvas.height() > dock.height() for dock in bottom)  # under the canvas, and smaller
     assert window.docks["training"].geometry().bottom() < window.docks["charts"].geometry().top()
     for key in ("data", "model", "training"):
         scroll = window.docks[key].widget()
