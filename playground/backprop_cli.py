@@ -65,7 +65,8 @@ def _expression_trace(args: argparse.Namespace) -> tuple[Trace, str, dict]:
         trace = trace_expression(args.expression, parse_values(args.at))
     except ExpressionError as error:
         option = "--at" if error.field == "values" else "EXPR"
-        raise UsageError(f"{option}: {expression_message(error)}") from None
+        where = error.params["start"] + 1
+        raise UsageError(f"{option}, character {where}: {expression_message(error)}") from None
     heading = f"f = {args.expression}" + (f"  at {args.at}" if args.at else "")
     return trace, heading, {}
 

@@ -76,9 +76,9 @@ T = {
     "no_gradient": QT_TRANSLATE_NOOP("Backprop", "to {input}: nothing (a constant takes no gradient)"),
     "jacobian": QT_TRANSLATE_NOOP("Backprop", "input {n_in}, output {n_out} \u2192 upstream {n_out}, "
                                               "local (Jacobian) {n_in}\u00d7{n_out}, downstream {n_in}"),
-    "dw": QT_TRANSLATE_NOOP("Backprop", "to {w}: d{w} = upstream \u00b7 {x}\u1d40: {upstream} \u00b7 "
+    "dw": QT_TRANSLATE_NOOP("Backprop", "to {to}: d{w} = upstream \u00b7 {x}\u1d40: {upstream} \u00b7 "
                                         "{xt} = {downstream}"),
-    "dx": QT_TRANSLATE_NOOP("Backprop", "to {x}: d{x} = {w}\u1d40 \u00b7 upstream: {wt} \u00b7 "
+    "dx": QT_TRANSLATE_NOOP("Backprop", "to {to}: d{x} = {w}\u1d40 \u00b7 upstream: {wt} \u00b7 "
                                         "{upstream} = {downstream}"),
     "spread": QT_TRANSLATE_NOOP("Backprop", "to {input}: upstream {upstream} copied to every entry "
                                             "\u2192 downstream {downstream}"),
@@ -132,11 +132,11 @@ def expression_message(error) -> str:
 
 # ------------------------------------------------------------ numbers and names
 def number(value: float, style: Style = SCREEN) -> str:
-    """-0.19661 -> '−0.197'; 12.0 -> '12'; 1e-05 -> '1e−05' (SCREEN)."""
+    """-0.19661 -> '−0.197'; 12.0 -> '12'; 1e-05 -> '1e−5' (SCREEN)."""
     text = f"{float(value):.{style.digits}g}"
     if text in ("-0", "0"):
         return "0"
-    return text.replace("e+0", "e").replace("e+", "e").replace("-", style.minus)
+    return text.replace("e+0", "e").replace("e+", "e").replace("e-0", "e-").replace("-", style.minus)
 
 
 def shape_text(shape: tuple[int, ...]) -> str:
@@ -180,6 +180,18 @@ def label(node: TraceNode, style: Style = SCREEN) -> str:
 def pattern(op: str) -> str | None:
     """The gate's backward pattern ('distributes', 'swaps', 'routes', 'adds'), or None."""
     return PATTERNS.get(op)
+
+
+_SUPERSCRIPT = str.maketrans("0123456789-", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+                                            "\u207b")
+
+
+def symbol(trace: Trace, node: TraceNode) -> str:
+    """What a node's box shows: its op's symbol; x² for a power by a number."""
+    if node.op == "pow" and trace.nodes[node.inputs[1]].op == CONST:
+        p = float(trace.nodes[node.inputs[1]].value)
+        return "x" + (str(int(p)).translate(_SUPERSCRIPT) if p.is_integer() else "^" + number(p))
+    return SYMBOLS.get(node.op, node.op)
 
 
 def gate_name(op: str) -> str:
@@ -254,9 +266,9 @@ def _matmul_lines(trace: Trace, node: TraceNode, step: TraceStep, style: Style, 
     lines = [T["jacobian"].format(n_in=x.value.size, n_out=node.value.size)]
     up = shape_text(step.upstream.shape)
     if dw is not None:
-        lines.append(T["dw"].format(w=name(w, style), x=name(x, style), upstream=up,
+        lines.append(T["dw"].format(to=name(w, style), w=label(w, style), x=label(x, style), upstream=up,
                                     xt=shape_text(x.shape[::-1]), downstream=shape_text(dw.shape)))
     if dx is not None:
-        lines.append(T["dx"].format(w=name(w, style), x=name(x, style), upstream=up,
+        lines.append(T["dx"].format(to=name(x, style), w=label(w, style), x=label(x, style), upstream=up,
                                     wt=shape_text(w.shape[::-1]), downstream=shape_text(dx.shape)))
     return lines

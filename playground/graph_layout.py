@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from engine.trace import Trace
+from engine.trace import CONST, Trace
 
 SWEEPS = 4
 
@@ -23,11 +23,13 @@ SWEEPS = 4
 @dataclass(frozen=True)
 class Layout:
     """``column[i]`` and ``row[i]`` of node i: whole columns, rows in row units (min 0).
-    ``waypoints[consumer, slot]``: the (column, row) an edge passes on its way, left to right."""
+    ``waypoints[consumer, slot]``: the (column, row) an edge passes on its way, left to right.
+    ``hidden``: nodes not drawn (the number in x ** 2, written in its node as x²)."""
 
     column: tuple[int, ...]
     row: tuple[float, ...]
     waypoints: dict[tuple[int, int], tuple[tuple[int, float], ...]]
+    hidden: frozenset[int] = frozenset()
 
     @property
     def n_columns(self) -> int:
@@ -39,12 +41,15 @@ class Layout:
 
 
 def layout(trace: Trace) -> Layout:
+    hidden = folded_exponents(trace)
     consumers = [[c for c, _ in uses] for uses in trace.uses]
     column = _columns(trace, consumers)  # nodes first, then the waypoints
     neighbours: list[list[int]] = [[] for _ in trace.nodes]
     chains: dict[tuple[int, int], list[int]] = {}
     for node in trace.nodes:
         for slot, parent in enumerate(node.inputs):
+            if parent in hidden:
+                continue
             previous, chain = parent, []
             for c in range(column[parent] + 1, column[node.id]):
                 column.append(c)
@@ -57,15 +62,24 @@ def layout(trace: Trace) -> Layout:
             chains[node.id, slot] = chain
     columns: list[list[int]] = [[] for _ in range(max(column) + 1)]
     for vertex, c in enumerate(column):
-        columns[c].append(vertex)
+        if vertex not in hidden:
+            columns[c].append(vertex)
     position = {i: float(k) for members in columns for k, i in enumerate(members)}
     for _ in range(SWEEPS):  # left to right, then back
         for c in [*range(1, len(columns)), *range(len(columns) - 2, -1, -1)]:
             _order(columns[c], neighbours, column, position)
     row = _rows(columns, neighbours, position)
     low = min(row.values())
+    row.update({i: low for i in hidden})
     return Layout(tuple(column[:len(trace.nodes)]), tuple(row[i] - low for i in range(len(trace.nodes))),
-                  {edge: tuple((column[v], row[v] - low) for v in chain) for edge, chain in chains.items()})
+                  {edge: tuple((column[v], row[v] - low) for v in chain) for edge, chain in chains.items()},
+                  hidden)
+
+
+def folded_exponents(trace: Trace) -> frozenset[int]:
+    """The constant exponents of the pow nodes: drawn inside their node (x²), not as inputs."""
+    return frozenset(node.inputs[1] for node in trace.nodes
+                     if node.op == "pow" and trace.nodes[node.inputs[1]].op == CONST)
 
 
 def _columns(trace: Trace, consumers: list[list[int]]) -> list[int]:
@@ -131,6 +145,8 @@ def crossings(trace: Trace, result: Layout) -> int:
     pieces: dict[int, list[tuple[tuple[int, float], tuple[int, float]]]] = {}
     for node in trace.nodes:
         for slot, parent in enumerate(node.inputs):
+            if parent in result.hidden:
+                continue
             points = [(result.column[parent], result.row[parent]), *result.waypoints[node.id, slot],
                       (result.column[node.id], result.row[node.id])]
             for a, b in zip(points, points[1:]):

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from engine.trace import CONST, Trace
 from playground import style
 from playground.backprop_replay import Replay
-from playground.backprop_words import SYMBOLS, TIMES, label, number, pattern, quantity
+from playground.backprop_words import TIMES, label, number, pattern, quantity
+from playground.backprop_words import symbol as op_symbol
 from playground.graph_layout import Layout
 
 # Scene units: pixels at scale 1. The view never draws below MIN_SCALE, so text stays readable.
@@ -59,9 +60,9 @@ class Label(QGraphicsRectItem):
         self.text = QGraphicsSimpleTextItem(self)
         self.text.setFont(font)
         self.text.setBrush(color)
-        self.anchor = QPointF()  # where the text starts (or ends, if ``right``), on the line
+        self.anchor = QPointF()  # a point of the line: the text starts there, or is centred on it
         self.above = False       # above the line, else below it
-        self.right = False       # the text ends at the anchor
+        self.centred = False
         self.shown = True        # False: this label stays empty (another edge says the same)
 
     def show_text(self, text: str, color: QColor | None = None, bold: bool = False) -> None:
@@ -77,7 +78,7 @@ class Label(QGraphicsRectItem):
         self.text.setText(text)
         box = self.text.boundingRect()
         self.setRect(box.adjusted(-3, 0, 3, 0))
-        self.setPos(self.anchor - QPointF(box.width() if self.right else 0.0,
+        self.setPos(self.anchor - QPointF(box.width() / 2 if self.centred else 0.0,
                                           box.height() + 2 if self.above else -2))
 
 
@@ -87,7 +88,7 @@ class Edge:
 
     Both labels start just after the tail, where the curve is level and the edges leaving a
     column are a row apart. A value used more than once writes its value on one of its
-    edges only (they all carry it) and its gradients at the heads, where the edges part.
+    edges only (they all carry it) and its gradients half-way, where the edges have parted.
     """
 
     def __init__(self, scene: QGraphicsScene, points: list[QPointF], shared: bool, labelled: bool):
@@ -105,7 +106,8 @@ class Edge:
         self.value.anchor, self.value.above = start + QPointF(LABEL_GAP, 0), True
         self.value.shown = labelled
         if shared:
-            self.gradient.anchor, self.gradient.right = _point_at_x(path, end.x() - 16), True
+            self.gradient.anchor = _point_at_x(path, (start.x() + end.x()) / 2)
+            self.gradient.centred = True
         else:
             self.gradient.anchor = start + QPointF(LABEL_GAP, 0)
         for item in (self.value, self.gradient):
@@ -152,13 +154,16 @@ class GraphScene(QGraphicsScene):
         self.circles, self.edges = {}, {}
         self._centres = {i: QPointF(layout.column[i] * COLUMN, layout.row[i] * ROW)
                          for i in range(len(trace.nodes))}
+        self._hidden = layout.hidden
         for node in trace.nodes:
-            if node.is_leaf:
+            if node.is_leaf and node.id not in self._hidden:
                 self._add_leaf(node)
-            else:
+            elif not node.is_leaf:
                 self._add_operation(node)
         for node in trace.nodes:
             for slot, parent in enumerate(node.inputs):
+                if parent in self._hidden:
+                    continue
                 uses = trace.uses[parent]
                 passing = [QPointF(c * COLUMN, r * ROW) for c, r in layout.waypoints[node.id, slot]]
                 points = [self._out_port(parent), *passing, self._in_port(node.id, slot)]
@@ -184,7 +189,7 @@ class GraphScene(QGraphicsScene):
         circle = self.addEllipse(QRectF(centre - QPointF(RADIUS, RADIUS), centre + QPointF(RADIUS, RADIUS)))
         circle.setData(0, node.id)
         circle.setZValue(1)
-        symbol = QGraphicsSimpleTextItem(SYMBOLS.get(node.op, node.op), circle)
+        symbol = QGraphicsSimpleTextItem(op_symbol(self.trace, node), circle)
         symbol.setFont(_font("symbol" if len(symbol.text()) <= 2 else "small_symbol", bold=True))
         box = symbol.boundingRect()
         symbol.setPos(centre - QPointF(box.width() / 2, box.height() / 2))
@@ -205,8 +210,9 @@ class GraphScene(QGraphicsScene):
         return self._centres[node] + QPointF(RADIUS, 0)
 
     def _in_port(self, node: int, slot: int) -> QPointF:
-        count = len(self.trace.nodes[node].inputs)
-        offset = (slot - (count - 1) / 2) * RADIUS * 0.75
+        """Where input ``slot`` arrives: spread around the left of the circle, in argument order."""
+        shown = [s for s, parent in enumerate(self.trace.nodes[node].inputs) if parent not in self._hidden]
+        offset = (shown.index(slot) - (len(shown) - 1) / 2) * RADIUS * 0.75
         return self._centres[node] + QPointF(-(RADIUS * RADIUS - offset * offset) ** 0.5, offset)
 
     # -------------------------------------------------------------- stepping
