@@ -21,8 +21,8 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtGui import QActionGroup, QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QStyle,
     QTextEdit,
+    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -80,20 +82,21 @@ class BackpropExplorer(QWidget):
 
     # ---------------------------------------------------------------- layout
     def _build(self) -> None:
+        # A tool bar: what does not fit in a narrow window goes behind its » button.
+        sources = QToolBar()
+        group = QActionGroup(self)
+        group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)  # a typed formula: none
         self.sources = {}
-        sources = QHBoxLayout()
         for key in LECTURE_EXAMPLES:
-            self.sources[key] = QPushButton(EXAMPLE_TITLES[key])
+            self.sources[key] = sources.addAction(EXAMPLE_TITLES[key], lambda key=key: self.show_example(key))
             self.sources[key].setToolTip(LECTURE_EXAMPLES[key][0])
-            self.sources[key].clicked.connect(lambda _=False, key=key: self.show_example(key))
-        self.sources["model"] = QPushButton(self.tr("The model"))
+        sources.addSeparator()
+        self.sources["model"] = sources.addAction(self.tr("The model"), self.show_model)
         self.sources["model"].setToolTip(self.tr("The network's graph for one point: click a point on the "
                                                  "Boundary tab, or choose its number"))
-        self.sources["model"].clicked.connect(self.show_model)
-        for button in self.sources.values():
-            button.setCheckable(True)
-            sources.addWidget(button)
-        sources.addStretch()
+        for action in self.sources.values():
+            action.setCheckable(True)
+            group.addAction(action)
 
         self.formula_bar = FormulaBar()
         self.formula_bar.submitted.connect(self.show_formula)
@@ -134,7 +137,7 @@ class BackpropExplorer(QWidget):
 
         column = QVBoxLayout(self)
         column.setContentsMargins(6, 6, 6, 6)
-        column.addLayout(sources)
+        column.addWidget(sources)
         column.addWidget(self.formula_bar)
         column.addWidget(self.model_bar)
         column.addWidget(self.view, 1)
@@ -142,20 +145,23 @@ class BackpropExplorer(QWidget):
         column.addLayout(self._controls())
 
     def _controls(self) -> QHBoxLayout:
-        icons = self.style().standardIcon
         sp = QStyle.StandardPixmap
-        self.reset_button = QPushButton(icons(sp.SP_MediaSkipBackward), self.tr("Reset"))
-        self.back_button = QPushButton(icons(sp.SP_MediaSeekBackward), self.tr("Back"))
-        self.play_button = QPushButton(icons(sp.SP_MediaPlay), self.tr("Play"))
-        self.forward_button = QPushButton(icons(sp.SP_MediaSeekForward), self.tr("Forward"))
+        self.reset_button = self._tool_button(sp.SP_MediaSkipBackward, self.tr("Reset"))
+        self.back_button = self._tool_button(sp.SP_MediaSeekBackward, self.tr("Back"))
+        self.play_button = self._tool_button(sp.SP_MediaPlay, self.tr("Play"))
+        self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.forward_button = self._tool_button(sp.SP_MediaSeekForward, self.tr("Forward"))
         self.reset_button.clicked.connect(lambda: self.go(0))
         self.back_button.clicked.connect(lambda: self.go(self.position - 1))
         self.forward_button.clicked.connect(lambda: self.go(self.position + 1))
         self.play_button.clicked.connect(self.toggle_play)
-        self.reset_button.setToolTip(self.tr("Back to the inputs (Home)"))
+        self.reset_button.setToolTip(self.tr("Reset: back to the inputs (Home)"))
         self.back_button.setToolTip(self.tr("One step back (\u2190 with the graph focused)"))
         self.forward_button.setToolTip(self.tr("One step on (\u2192 with the graph focused)"))
+        self.play_button.setToolTip(self.tr("Play or pause: a step every second (Space with the graph "
+                                            "focused)"))
         self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setMinimumWidth(60)
         self.slider.valueChanged.connect(self.go)
         self.where = QLabel()
         fit = QPushButton(self.tr("Fit"))
@@ -168,6 +174,13 @@ class BackpropExplorer(QWidget):
         row.addWidget(self.where)
         row.addWidget(fit)
         return row
+
+    def _tool_button(self, icon, text: str) -> QToolButton:
+        button = QToolButton()
+        button.setIcon(self.style().standardIcon(icon))
+        button.setText(text)
+        button.setIconSize(QSize(22, 22))
+        return button
 
     # --------------------------------------------------------------- sources
     def show_example(self, key: str) -> None:
@@ -219,8 +232,8 @@ class BackpropExplorer(QWidget):
 
     def _set_mode(self, key: str) -> None:
         self.mode = key
-        for name, button in self.sources.items():
-            button.setChecked(name == key)
+        for name, action in self.sources.items():
+            action.setChecked(name == key)
         self.formula_bar.setVisible(key != "model")
         self.model_bar.setVisible(key == "model")
 

@@ -35,11 +35,11 @@ from playground.graph_layout import Layout
 # Scene units: pixels at scale 1. The view never draws below MIN_SCALE, so text stays readable.
 COLUMN, ROW, RADIUS = 210, 135, 30
 STUB = 120          # the output's arrow, to the right of the last node
-LABEL_GAP = 26      # from an edge's tail to its labels: clear of the pattern under a node
+LABEL_GAP = 18      # from an edge's tail to its labels: clear of the pattern under a node
 MIN_SCALE = 0.75
 VALUE, GRADIENT, ACTIVE = QColor("#1B7F3B"), QColor("#C62828"), QColor("#E69F00")
 FADED, LINE = QColor("#B8B8B8"), QColor("#505050")
-FONT_PX = {"symbol": 26, "small_symbol": 19, "edge": 20, "leaf": 23, "caption": 17, "pattern": 16}
+FONT_PX = {"symbol": 26, "small_symbol": 19, "edge": 19, "leaf": 23, "caption": 17, "pattern": 16}
 
 
 def _font(size: str, bold: bool = False, italic: bool = False) -> QFont:
@@ -246,7 +246,7 @@ class GraphScene(QGraphicsScene):
         if sent is not None and replay.gradient_sent(position, consumer):
             text = _product_text(replay.step(position), slot, sent) if backward_now else _value_text(sent)
         edge.gradient.show_text(text, ACTIVE.darker(130) if upstream_now else GRADIENT,
-                                bold=backward_now or upstream_now)
+                                bold=upstream_now)  # a product is long: regular weight
         edge.set_active(forward_now or backward_now, known)
 
     def _label_stub(self, position, current, phase) -> None:

@@ -73,7 +73,7 @@ def test_play_steps_on_a_timer_to_the_end(qtbot, explorer):
 
 @pytest.mark.parametrize("key", LECTURE_EXAMPLES)
 def test_each_example_is_one_click_and_ends_with_the_lectures_gradients(explorer, key):
-    explorer.sources[key].click()
+    explorer.sources[key].trigger()
     assert explorer.sources[key].isChecked()
     assert explorer.formula_bar.formula.text() == LECTURE_EXAMPLES[key][0]
     explorer.go(explorer.replay.last)
@@ -89,9 +89,9 @@ def test_each_example_is_one_click_and_ends_with_the_lectures_gradients(explorer
 
 
 def test_the_sigmoid_neuron_in_one_gate_takes_fewer_steps(explorer):
-    explorer.sources["neuron_gates"].click()
+    explorer.sources["neuron_gates"].trigger()
     gates = explorer.replay.last
-    explorer.sources["neuron_sigmoid"].click()
+    explorer.sources["neuron_sigmoid"].trigger()
     assert explorer.replay.last < gates
     assert len(explorer.scene.circles) == 5  # two mul, two add and the sigmoid
     explorer.go(explorer.replay.n_forward + 1)
@@ -99,7 +99,7 @@ def test_the_sigmoid_neuron_in_one_gate_takes_fewer_steps(explorer):
 
 
 def test_gate_patterns_are_written_under_their_nodes(explorer):
-    explorer.sources["patterns"].click()
+    explorer.sources["patterns"].trigger()
     texts = {item.text() for item in explorer.scene.items() if hasattr(item, "text") and callable(item.text)}
     assert {"distributes", "swaps", "routes"} <= texts
 
@@ -157,7 +157,7 @@ def test_numbers_show_the_arrays_of_the_step_or_of_a_clicked_node(explorer):
 def test_the_model_graph_follows_the_selected_point_and_pauses_training(qtbot, explorer, window):
     session = window.session
     window.runner.play()
-    explorer.sources["model"].click()
+    explorer.sources["model"].trigger()
     assert not window.runner.running
     first = int(np.flatnonzero(~session.is_test)[0])
     assert session.selected_point == first == explorer.point.value()
@@ -173,7 +173,7 @@ def test_the_model_graph_follows_the_selected_point_and_pauses_training(qtbot, e
 
 
 def test_a_click_on_a_point_selects_it_for_the_explorer(qtbot, window, explorer):
-    explorer.sources["model"].click()
+    explorer.sources["model"].trigger()
     window.centre.setCurrentIndex(0)
     session, canvas = window.session, window.canvas
     count = len(session.points)
@@ -186,7 +186,7 @@ def test_a_click_on_a_point_selects_it_for_the_explorer(qtbot, window, explorer)
 
 
 def test_new_weights_are_offered_not_forced(explorer, window):
-    explorer.sources["model"].click()
+    explorer.sources["model"].trigger()
     trace = explorer.replay.trace
     assert not explorer.refresh.isEnabled()
     window.session.step(5)
@@ -198,7 +198,7 @@ def test_new_weights_are_offered_not_forced(explorer, window):
 def test_exploring_leaves_the_training_untouched(explorer, window):
     session = window.session
     before = session.stats
-    explorer.sources["model"].click()
+    explorer.sources["model"].trigger()
     explorer.go(explorer.replay.last)
     window.views["gradient_check"].run()
     assert session.stats is before and session.boundary_grid((-1, 1, -1, 1), 8).shape == (2, 8, 8)
