@@ -51,10 +51,19 @@ _OPS = {
 }
 
 
-def parse_values(text: str) -> dict[str, float]:
+def trace_formula(text: str, values: str) -> Trace:
+    """``trace_expression`` with the values as typed, 'x=-2, y=5': an error about a value
+    gives its place in that text."""
+    spans: dict[str, tuple[int, int]] = {}
+    return trace_expression(text, parse_values(values, spans), spans)
+
+
+def parse_values(text: str, spans: dict[str, tuple[int, int]] | None = None) -> dict[str, float]:
     """'x=-2, y=5, z=-4' -> {'x': -2.0, 'y': 5.0, 'z': -4.0}; ExpressionError (field
-    "values", with the span of the item at fault) for anything else."""
+    "values", with the span of the item at fault) for anything else. ``spans`` receives
+    where each name's item is."""
     values: dict[str, float] = {}
+    spans = {} if spans is None else spans
     start = 0
     for item in text.split(","):
         end = start + len(item)
@@ -69,24 +78,27 @@ def parse_values(text: str) -> dict[str, float]:
             if name in values:
                 raise ExpressionError("values", "value_twice", start=start, end=end, name=name)
             values[name] = value
+            spans[name] = (start, end)
         start = end + 1
     return values
 
 
-def trace_expression(text: str, values: Mapping[str, float]) -> Trace:
+def trace_expression(text: str, values: Mapping[str, float],
+                     value_spans: Mapping[str, tuple[int, int]] | None = None) -> Trace:
     """Parse ``text``, build its graph at ``values`` (one per variable), run the backward
-    pass and return the record. ExpressionError for anything that cannot be done."""
+    pass and return the record. ExpressionError for anything that cannot be done; one
+    about a value points to ``value_spans[name]`` in the values' text, if given."""
     tree = parse(text)
     spans: dict[Tensor, tuple[int, int]] = {}
-    root = _build(tree, text, _variables(tree, values, spans), spans)
+    root = _build(tree, text, _variables(tree, values, spans, value_spans or {}), spans)
     with np.errstate(all="ignore"):
         trace = record(root, spans, text)
     _check_gradients(trace)
     return trace
 
 
-def _variables(tree: Tree, values: Mapping[str, float], spans: dict[Tensor, tuple[int, int]]
-               ) -> dict[str, Tensor]:
+def _variables(tree: Tree, values: Mapping[str, float], spans: dict[Tensor, tuple[int, int]],
+               value_spans: Mapping[str, tuple[int, int]]) -> dict[str, Tensor]:
     """name -> what its uses read: the leaf, or the copy gate of a name used more than once."""
     uses = names_in(tree)
     counts = Counter(use.name for use in uses)
@@ -96,7 +108,8 @@ def _variables(tree: Tree, values: Mapping[str, float], spans: dict[Tensor, tupl
                               name=missing.name)
     unused = [name for name in values if name not in counts]
     if unused:
-        raise ExpressionError("values", "unused_value", start=0, end=0, name=unused[0])
+        start, end = value_spans.get(unused[0], (0, 0))
+        raise ExpressionError("values", "unused_value", start=start, end=end, name=unused[0])
     read: dict[str, Tensor] = {}
     for use in uses:
         if use.name not in read:  # its first use

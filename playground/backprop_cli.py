@@ -18,7 +18,7 @@ import math
 import numpy as np
 
 from engine.expression import ExpressionError
-from engine.expression_graph import parse_values, trace_expression
+from engine.expression_graph import trace_formula
 from engine.features import feature_matrix
 from engine.model_graph import sample_trace
 from engine.trace import CONST, INPUT, Trace, TraceNode
@@ -62,7 +62,7 @@ def _expression_trace(args: argparse.Namespace) -> tuple[Trace, str, dict]:
     if given or args.steps:
         raise UsageError(f"{(given or ['--steps'])[0]}: only with --model")
     try:
-        trace = trace_expression(args.expression, parse_values(args.at))
+        trace = trace_formula(args.expression, args.at)
     except ExpressionError as error:
         option = "--at" if error.field == "values" else "EXPR"
         where = error.params["start"] + 1

@@ -31,14 +31,6 @@ class Layout:
     waypoints: dict[tuple[int, int], tuple[tuple[int, float], ...]]
     hidden: frozenset[int] = frozenset()
 
-    @property
-    def n_columns(self) -> int:
-        return max(self.column) + 1
-
-    @property
-    def n_rows(self) -> float:
-        return max(self.row) + 1
-
 
 def layout(trace: Trace) -> Layout:
     hidden = folded_exponents(trace)

@@ -27,7 +27,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from engine.datasets import DATASETS, MAX_CLASSES
-from engine.expression_graph import parse_values, trace_expression
+from engine.expression_graph import trace_formula
 from engine.features import feature_matrix
 from engine.history import History
 from engine.losses import one_hot
@@ -189,14 +189,17 @@ class Session(QObject):
     def trace_formula(self, text: str, values: str) -> Trace:
         """The computational graph of a typed formula at values 'x=-2, y=5'; ExpressionError
         (with the place to underline) when either cannot be read or computed."""
-        return trace_expression(text, parse_values(values))
+        return trace_formula(text, values)
 
-    def gradient_check(self, seconds: float | None = None) -> ModelCheck:
+    def gradient_check(self, seconds: float | None = None, most_points: int = 500) -> ModelCheck:
         """Backprop against numerical gradients for every parameter, on the training points (on
-        all the points when none is held for training); ``seconds`` bounds the numerical side.
-        ValueError when there are no points."""
+        all the points when none is held for training; a seeded sample of ``most_points`` of
+        them when there are more); ``seconds`` bounds the numerical side. ValueError when
+        there are no points."""
         s = self._scenario
-        chosen = ~s.is_test if (~s.is_test).any() else np.ones(len(s.points), bool)
+        chosen = np.flatnonzero(~s.is_test) if (~s.is_test).any() else np.arange(len(s.points))
+        if len(chosen) > most_points:
+            chosen = np.sort(np.random.default_rng(self.settings.seed).choice(chosen, most_points, False))
         x = feature_matrix(s.points[chosen], self.settings.model.features)
         target = one_hot(s.labels[chosen], s.n_classes)
         return check_model(self._trainer.model, x, target, self.settings.training.loss, seconds=seconds)

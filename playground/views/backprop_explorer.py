@@ -1,10 +1,10 @@
 """The backprop explorer: a computational graph stepped through forward and backward, as in class.
 
-    [(x + y)·z] [Sigmoid neuron, gate by gate] [… one σ gate] [Gate patterns] [This model]
-    f = [formula] at [values] [Show]            or    Point [3] class B …  [Use the current weights]
+    (x + y)·z | Neuron: gates | Neuron: σ gate | Gate patterns || The model
+    f = [formula] at [values] [Show]     or     [point 3] (0.52, -0.31), class B …  [Use the current weights]
     ┌──────────────────────── the graph (values above, gradients below) ─────────────────────────┐
-    Backward 2 of 5 — ×, swaps: to x: upstream −4 × local 1 = −4 …                    [Numbers]
-    [Reset] [Back] [Play] [Forward]  ══════slider══════  step 7 of 10  [Fit]
+    Backward 2 of 5 — × mul (swaps): to x: upstream −4 × local 1 = −4 …                [Numbers]
+    |◀ ◀ ▶Play ▶  ══════════════slider══════════════  step 7 of 10  [Fit]
 
 The graph is the engine's record (``Session.trace_formula`` / ``Session.sample_trace``); this
 view only replays it. Model mode follows the point selected on the canvas (a click on a point)
@@ -259,7 +259,7 @@ class BackpropExplorer(QWidget):
     def _show(self, trace) -> None:
         self.stop()
         self.replay = Replay(trace)
-        self.scene.show_graph(trace, layout(trace))
+        self.scene.show_graph(self.replay, layout(trace))
         with QSignalBlocker(self.slider):
             self.slider.setRange(0, self.replay.last)
         self.position = -1  # so that go(0) redraws

@@ -121,7 +121,7 @@ class Edge:
 
 
 def _point_at_x(path: QPainterPath, x: float) -> QPointF:
-    """The point of a left-to-right curve at height x (bisection on its length)."""
+    """The point of a left-to-right curve whose abscissa is x (bisection on its length)."""
     low, high = 0.0, 1.0
     for _ in range(30):
         middle = (low + high) / 2
@@ -147,10 +147,11 @@ class GraphScene(QGraphicsScene):
         return self._centres[node]
 
     # -------------------------------------------------------------- building
-    def show_graph(self, trace: Trace, layout: Layout) -> None:
-        """Draw ``trace`` where ``layout`` says, everything not yet computed (position 0)."""
+    def show_graph(self, replay: Replay, layout: Layout) -> None:
+        """Draw the graph ``replay`` steps through where ``layout`` says, at position 0."""
         self.clear()
-        self.trace, self.replay = trace, Replay(trace)
+        self.trace, self.replay = replay.trace, replay
+        trace = replay.trace
         self.circles, self.edges = {}, {}
         self._centres = {i: QPointF(layout.column[i] * COLUMN, layout.row[i] * ROW)
                          for i in range(len(trace.nodes))}
@@ -221,10 +222,10 @@ class GraphScene(QGraphicsScene):
         trace, replay = self.trace, self.replay
         current = replay.current(position)
         phase = replay.phase(position)
+        tint = QColor({"forward": "#E6F4EA", "backward": "#FDECEA"}.get(phase, "white"))
         for node_id, circle in self.circles.items():
             known = replay.value_known(position, node_id)
             active = node_id == current
-            tint = {"forward": QColor("#E6F4EA"), "backward": QColor("#FDECEA")}.get(phase, QColor("white"))
             circle.setBrush(tint if active else QColor("white"))
             circle.setPen(QPen(ACTIVE if active else (LINE if known else FADED), 4 if active else 2.2,
                                Qt.PenStyle.SolidLine if known else Qt.PenStyle.DashLine))
@@ -238,13 +239,13 @@ class GraphScene(QGraphicsScene):
         known = replay.value_known(position, parent)
         forward_now = phase == "forward" and parent == current
         shown = known and edge.value.shown
-        edge.value.show_text(_value_text(trace.nodes[parent].value) if shown else "", bold=forward_now)
+        edge.value.show_text(quantity(trace.nodes[parent].value) if shown else "", bold=forward_now)
         sent = trace.sent(consumer, slot)
         backward_now = phase == "backward" and consumer == current
         upstream_now = phase == "backward" and parent == current
         text = ""
         if sent is not None and replay.gradient_sent(position, consumer):
-            text = _product_text(replay.step(position), slot, sent) if backward_now else _value_text(sent)
+            text = _product_text(replay.step(position), slot, sent) if backward_now else quantity(sent)
         edge.gradient.show_text(text, ACTIVE.darker(130) if upstream_now else GRADIENT,
                                 bold=upstream_now)  # a product is long: regular weight
         edge.set_active(forward_now or backward_now, known)
@@ -252,11 +253,11 @@ class GraphScene(QGraphicsScene):
     def _label_stub(self, position, current, phase) -> None:
         output = self.trace.output
         known = self.replay.value_known(position, output.id)
-        self.stub.value.show_text(_value_text(output.value) if known else "",
+        self.stub.value.show_text(quantity(output.value) if known else "",
                                   bold=phase == "forward" and current == output.id)
         upstream_now = phase == "backward" and current == output.id
         seed = self.replay.output_gradient_known(position)
-        self.stub.gradient.show_text(_value_text(output.grad) if seed else "",
+        self.stub.gradient.show_text(quantity(output.grad) if seed else "",
                                      ACTIVE.darker(130) if upstream_now else GRADIENT, bold=upstream_now)
         self.stub.set_active(False, known)
 
@@ -270,19 +271,14 @@ class GraphScene(QGraphicsScene):
         super().mousePressEvent(event)
 
 
-def _value_text(array) -> str:
-    """A number on a one-number edge, else the edge's shape: every edge keeps its shape."""
-    return quantity(array)
-
-
 def _product_text(step, slot: int, sent) -> str:
     """'−4 × 1' over '= −4' under an input of the node being visited (one-number edges):
     upstream × local = downstream, on two lines to fit between the columns."""
     if step is None or step.local is None or sent.size != 1 or step.upstream.size != 1:
-        return _value_text(sent)
+        return quantity(sent)
     local = step.local[slot]
     if getattr(local, "size", 1) != 1:
-        return _value_text(sent)
+        return quantity(sent)
     return f"{number(step.upstream.item())} {TIMES} {number(float(local))}\n= {number(sent.item())}"
 
 
@@ -324,9 +320,6 @@ class GraphView(QGraphicsView):
         if point is not None:
             room = QPointF(1.25 * COLUMN, ROW)
             self.ensureVisible(QRectF(point - room, point + room), 10, 10)
-
-    def scale_factor(self) -> float:
-        return self.transform().m11()
 
     def wheelEvent(self, event) -> None:
         factor = 1.15 if event.angleDelta().y() > 0 else 1 / 1.15

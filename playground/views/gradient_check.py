@@ -95,6 +95,7 @@ class GradientCheckPanel(QWidget):
             verdict = self.tr("Failed: some gradients disagree")
         self.verdict.setText(f"<b style='color:{color}'>{verdict}</b>")
         lines = [
+            self.tr("On {points} training points.").format(points=check.points),
             self.tr("Backpropagation: one forward and one backward pass, {ms:.2f} ms.").format(
                 ms=check.analytic_seconds * 1e3),
             self.tr("Numerical: {passes} forward passes (two per weight), {ms:.0f} ms: {times:.0f}\u00d7 "

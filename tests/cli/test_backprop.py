@@ -115,7 +115,7 @@ def test_training_steps_change_the_graph_and_the_kind_can_ride_on_model(capsys):
     (["(" * 10_000 + "x" + ")" * 10_000], "playground: EXPR, character 501: the formula is too long"),
     (["log(x)", "--at", "x=-1"], "playground: EXPR, character 1: log(x) cannot be computed"),
     (["x", "--at", "x=1,y"], "playground: --at, character 5: write values as name=number"),
-    (["x", "--at", "x=1,y=2"], "playground: --at, character 1: y has a value but is not in the formula"),
+    (["x", "--at", "x=1,y=2"], "playground: --at, character 5: y has a value but is not in the formula"),
     ([], "playground: backprop: give a formula, or --model"),
     (["x", "--at", "x=1", "--model"], "playground: backprop: give a formula, or --model"),
     (["x", "--at", "x=1", "--hidden", "8"], "playground: --hidden: only with --model"),

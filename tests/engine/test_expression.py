@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from engine.expression import MAX_DEPTH, MAX_LENGTH, Apply, ExpressionError, Name, names_in, parse
-from engine.expression_graph import parse_values, trace_expression
+from engine.expression_graph import parse_values, trace_expression, trace_formula
 from engine.gradcheck import relative_error
 
 
@@ -108,11 +108,12 @@ def test_a_variable_without_a_value_is_named_where_first_used():
     assert caught.value.params["start"] == 4
 
 
-def test_a_value_for_no_variable_is_refused():
+def test_a_value_for_no_variable_is_refused_where_it_was_typed():
     with pytest.raises(ExpressionError) as caught:
-        trace_expression("x + 1", {"x": 1.0, "y": 2.0})
+        trace_formula("x + 1", "x=1, y = 2")
     error = caught.value
     assert (error.field, error.code, error.params["name"]) == ("values", "unused_value", "y")
+    assert "x=1, y = 2"[error.params["start"]:error.params["end"]] == " y = 2"
 
 
 @pytest.mark.parametrize(("text", "values", "code", "part"), [

@@ -221,3 +221,9 @@ def test_the_gradient_check_panel(qtbot, window):
     assert not panel.stale.isVisibleTo(panel)
     window.session.step(1)
     assert panel.stale.isVisibleTo(panel)
+
+
+def test_the_check_samples_a_big_training_set(session):
+    assert session.gradient_check().points == int((~session.is_test).sum()) == 160
+    check = session.gradient_check(most_points=50)
+    assert check.points == 50 and check.passed
