@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from engine.features import feature_matrix
 from engine.losses import PRIMITIVE_LOSSES, one_hot
 from engine.nn import MLP
 from engine.tensor import Tensor
@@ -44,3 +45,9 @@ def sample_trace(model: MLP, features: np.ndarray, label: int, loss: str) -> Tra
     out = PRIMITIVE_LOSSES[loss](h, target)
     out.name = "loss"
     return record(out)
+
+
+def point_trace(model: MLP, scenario, index: int) -> Trace:
+    """``sample_trace`` for point ``index`` of a ``Scenario``: its features, its class, its loss."""
+    features = feature_matrix(scenario.points[index:index + 1], scenario.settings.model.features)
+    return sample_trace(model, features[:, 0], int(scenario.labels[index]), scenario.settings.training.loss)

@@ -19,8 +19,7 @@ import numpy as np
 
 from engine.expression import ExpressionError
 from engine.expression_graph import trace_formula
-from engine.features import feature_matrix
-from engine.model_graph import sample_trace
+from engine.model_graph import point_trace
 from engine.trace import CONST, INPUT, Trace, TraceNode
 from engine.trainer import Trainer
 from playground.backprop_words import PLAIN, backward_lines, expression_message, label, pattern, values_text
@@ -79,19 +78,20 @@ def _model_trace(args: argparse.Namespace) -> tuple[Trace, str, dict]:
     if args.steps < 0:
         raise UsageError("--steps: must be 0 or more")
     scenario = scenario_from_args(args)
+    if not len(scenario.points):
+        raise UsageError("--point: the scenario has no points")
     if not 0 <= args.point < len(scenario.points):
         raise UsageError(f"--point: must be between 0 and {len(scenario.points) - 1}, not {args.point}")
     trainer = Trainer.for_scenario(scenario)
     if args.steps:
         trainer.step(args.steps)
-    features = feature_matrix(scenario.points[args.point:args.point + 1], scenario.settings.model.features)
-    label_ = int(scenario.labels[args.point])
-    trace = sample_trace(trainer.model, features[:, 0], label_, scenario.settings.training.loss)
+    trace = point_trace(trainer.model, scenario, args.point)
+    point_class = int(scenario.labels[args.point])
     x, y = scenario.points[args.point]
-    about = {"point": {"index": args.point, "x": float(x), "y": float(y), "class": label_},
+    about = {"point": {"index": args.point, "x": float(x), "y": float(y), "class": point_class},
              "step": trainer.steps}
     heading = (f"{describe(scenario, ModelInfo.of(trainer.model))}\npoint {args.point} at ({x:g}, {y:g}), "
-               f"class {label_}; {scenario.settings.training.loss} loss after {trainer.steps} steps")
+               f"class {point_class}; {scenario.settings.training.loss} loss after {trainer.steps} steps")
     return trace, heading, about
 
 

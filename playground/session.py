@@ -32,7 +32,7 @@ from engine.features import feature_matrix
 from engine.history import History
 from engine.losses import one_hot
 from engine.model_check import ModelCheck, check_model
-from engine.model_graph import sample_trace
+from engine.model_graph import point_trace
 from engine.scenario import Scenario, load, save
 from engine.settings import Settings
 from engine.trace import Trace
@@ -181,10 +181,7 @@ class Session(QObject):
     def sample_trace(self, index: int) -> Trace:
         """The loss's computational graph for point ``index`` at the current weights, node by node
         (on a float64 copy: exploring never changes the model)."""
-        s = self._scenario
-        features = feature_matrix(s.points[index:index + 1], self.settings.model.features)
-        return sample_trace(self._trainer.model, features[:, 0], int(s.labels[index]),
-                            self.settings.training.loss)
+        return point_trace(self._trainer.model, self._scenario, index)
 
     def trace_formula(self, text: str, values: str) -> Trace:
         """The computational graph of a typed formula at values 'x=-2, y=5'; ExpressionError

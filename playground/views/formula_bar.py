@@ -52,8 +52,9 @@ class FormulaBar(QWidget):
         column.addWidget(self.error)
 
     def set_formula(self, formula: str, values: str) -> None:
-        self.formula.setText(formula)
-        self.values.setText(values)
+        for edit, text in ((self.formula, formula), (self.values, values)):
+            edit.setText(text)
+            edit.setCursorPosition(0)  # show the start of a long text
         self.clear_error()
 
     def submit(self) -> None:
