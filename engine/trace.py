@@ -1,11 +1,11 @@
 """One computational graph, recorded node by node: what the backprop explorer replays.
 
 ``record(root)`` numbers every node that leads to ``root`` in forward order
-(each after its inputs, inputs in the order they were used: for (x + y) z that
-is x, y, add, z, mul), then runs the engine's own backward walk
-(``Tensor.backward_steps``) and keeps, for each node it visits, the upstream
-gradient, the local gradients and the downstream gradient sent to each input,
-in visiting order. Nothing here computes a gradient: the record is what the
+(the operations depth-first, each after its inputs; each leaf just before the
+first operation that reads it: for (x + y) z that is x, y, add, z, mul), then
+runs the engine's own backward walk (``Tensor.backward_steps``) and keeps, for
+each node it visits, the upstream gradient, the local gradients and the
+downstream gradient sent to each input, in visiting order. Nothing here computes a gradient: the record is what the
 engine did, copied out so that later passes cannot change it.
 """
 
