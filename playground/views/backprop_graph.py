@@ -36,7 +36,7 @@ from playground.graph_layout import Layout
 COLUMN, ROW, RADIUS = 210, 135, 30
 STUB = 120          # the output's arrow, to the right of the last node
 LABEL_GAP = 18      # from an edge's tail to its labels: clear of the pattern under a node
-MIN_SCALE = 0.75
+MIN_SCALE, MAX_SCALE = 0.75, 1.6  # a small graph grows on a big screen, but not without end
 VALUE, GRADIENT, ACTIVE = QColor("#1B7F3B"), QColor("#C62828"), QColor("#E69F00")
 FADED, LINE = QColor("#B8B8B8"), QColor("#505050")
 FONT_PX = {"symbol": 26, "small_symbol": 19, "edge": 19, "leaf": 23, "caption": 17, "pattern": 16}
@@ -88,10 +88,12 @@ class Edge:
 
     Both labels start just after the tail, where the curve is level and the edges leaving a
     column are a row apart. A value used more than once writes its value on one of its
-    edges only (they all carry it) and its gradients half-way, where the edges have parted.
+    edges only (they all carry it) and its gradients half-way, where the edges have parted
+    (``flipped``: above the line, for the upper of two edges into the same node, as in x * x).
     """
 
-    def __init__(self, scene: QGraphicsScene, points: list[QPointF], shared: bool, labelled: bool):
+    def __init__(self, scene: QGraphicsScene, points: list[QPointF], shared: bool, labelled: bool,
+                 flipped: bool = False):
         start, end = points[0], points[-1]
         path = QPainterPath(start)
         for a, b in zip(points, points[1:]):  # level at each point: an S between each two
@@ -107,7 +109,7 @@ class Edge:
         self.value.shown = labelled
         if shared:
             self.gradient.anchor = _point_at_x(path, (start.x() + end.x()) / 2)
-            self.gradient.centred = True
+            self.gradient.centred, self.gradient.above = True, flipped
         else:
             self.gradient.anchor = start + QPointF(LABEL_GAP, 0)
         for item in (self.value, self.gradient):
@@ -166,10 +168,12 @@ class GraphScene(QGraphicsScene):
                 if parent in self._hidden:
                     continue
                 uses = trace.uses[parent]
+                twins = [s for c, s in uses if c == node.id]  # x * x: both inputs are one value
                 passing = [QPointF(c * COLUMN, r * ROW) for c, r in layout.waypoints[node.id, slot]]
                 points = [self._out_port(parent), *passing, self._in_port(node.id, slot)]
                 self.edges[node.id, slot] = Edge(self, points, shared=len(uses) > 1,
-                                                 labelled=uses[0] == (node.id, slot))
+                                                 labelled=uses[0] == (node.id, slot),
+                                                 flipped=len(twins) > 1 and slot == twins[0])
         end = self._out_port(trace.output.id)
         self.stub = Edge(self, [end, end + QPointF(STUB, 0)], shared=False, labelled=True)
         self.setSceneRect(self.itemsBoundingRect().adjusted(-40, -40, 40, 40))
@@ -309,9 +313,11 @@ class GraphView(QGraphicsView):
         if rect.isEmpty():
             return
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.transform().m11() < MIN_SCALE:
+        scale = self.transform().m11()
+        if not MIN_SCALE <= scale <= MAX_SCALE:
+            scale = min(max(scale, MIN_SCALE), MAX_SCALE)
             self.resetTransform()
-            self.scale(MIN_SCALE, MIN_SCALE)
+            self.scale(scale, scale)
             self.follow(self.focus)
 
     def follow(self, point: QPointF | None) -> None:
