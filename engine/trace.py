@@ -5,8 +5,9 @@
 first operation that reads it: for (x + y) z that is x, y, add, z, mul), then
 runs the engine's own backward walk (``Tensor.backward_steps``) and keeps, for
 each node it visits, the upstream gradient, the local gradients and the
-downstream gradient sent to each input, in visiting order. Nothing here computes a gradient: the record is what the
-engine did, copied out so that later passes cannot change it.
+downstream gradient sent to each input, in visiting order. Nothing here
+computes a gradient: the record is what the engine did, copied out so that
+later passes cannot change it.
 """
 
 from __future__ import annotations
