@@ -35,9 +35,31 @@ SHOTS = {
 }
 
 
+# The backprop explorer: (what to show, how many steps into it; None: to the end).
+EXPLORER_SHOTS = {"backprop-patterns": ("patterns", 6), "backprop-model": ("model", None)}
+
+
+def explorer_shots(app) -> None:
+    for name, (source, position) in EXPLORER_SHOTS.items():
+        window = MainWindow(Session(Scenario.generate(Settings())))
+        window.resize(1280, 800)
+        window.show()
+        explorer = window.views["backprop"]
+        window.centre.setCurrentWidget(explorer)
+        app.processEvents()
+        explorer.sources[source].trigger()
+        explorer.go(explorer.replay.last if position is None else position)
+        app.processEvents()
+        path = OUT / f"{name}.png"
+        window.grab().save(str(path))
+        print(f"wrote {path}")
+        window.close()
+
+
 def main() -> None:
     app = create_app()
     OUT.mkdir(exist_ok=True)
+    explorer_shots(app)
     for name, (settings, steps) in SHOTS.items():
         window = MainWindow(Session(Scenario.generate(settings)))
         window.resize(1280, 800)
