@@ -31,7 +31,10 @@ SHOTS = {
                         training=TrainingSettings(optimizer="adam", learning_rate=0.03)), 3000),
     "circles-linear": (Settings(data=DataSettings(dataset="circles", points=300),
                                 model=ModelSettings(kind="linear", features=("x1^2", "x2^2"))), 600),
+    "xor-hidden": (Settings(model=ModelSettings(hidden=(4, 2))), 1500),  # XOR through a 2-unit layer
 }
+# A shot -> the tabbed dock it shows (else the first of each place: Network, Loss and accuracy).
+IN_FRONT = {"circles-linear": "spaces", "xor-hidden": "spaces"}
 # Gradient flow on, the gradient charts in front; steps taken one at a time so that the charts
 # show the first ones, where six sigmoid layers keep their first layer's gradient tiny.
 GRADIENT_SHOTS = {
@@ -39,9 +42,31 @@ GRADIENT_SHOTS = {
 }
 
 
+# The backprop explorer: (what to show, how many steps into it; None: to the end).
+EXPLORER_SHOTS = {"backprop-patterns": ("patterns", 6), "backprop-model": ("model", None)}
+
+
+def explorer_shots(app) -> None:
+    for name, (source, position) in EXPLORER_SHOTS.items():
+        window = MainWindow(Session(Scenario.generate(Settings())))
+        window.resize(1280, 800)
+        window.show()
+        explorer = window.views["backprop"]
+        window.centre.setCurrentWidget(explorer)
+        app.processEvents()
+        explorer.sources[source].trigger()
+        explorer.go(explorer.replay.last if position is None else position)
+        app.processEvents()
+        path = OUT / f"{name}.png"
+        window.grab().save(str(path))
+        print(f"wrote {path}")
+        window.close()
+
+
 def main() -> None:
     app = create_app()
     OUT.mkdir(exist_ok=True)
+    explorer_shots(app)
     shots = [(name, settings, steps, 100, False) for name, (settings, steps) in SHOTS.items()]
     shots += [(name, settings, steps, 1, True) for name, (settings, steps) in GRADIENT_SHOTS.items()]
     for name, settings, steps, chunk, gradients in shots:
@@ -51,6 +76,8 @@ def main() -> None:
         if gradients:
             window.views["network"].set_gradient_mode(True)
             window.docks["gradients"].raise_()
+        if name in IN_FRONT:
+            window.docks[IN_FRONT[name]].raise_()
         for _ in range(steps // chunk):
             window.session.step(chunk)
         app.processEvents()

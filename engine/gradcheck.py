@@ -51,14 +51,20 @@ def numerical_gradient(f: Callable[[], float], x: np.ndarray, h: float = 1e-6) -
     """d f() / d x by centred differences; x is perturbed in place and restored."""
     grad = np.zeros_like(x, dtype=np.float64)
     for i in np.ndindex(x.shape):
-        saved = x[i]
-        x[i] = saved + h
-        plus = f()
-        x[i] = saved - h
-        minus = f()
-        x[i] = saved
-        grad[i] = (plus - minus) / (2 * h)
+        grad[i] = centred_difference(f, x, i, h)
     return grad
+
+
+def centred_difference(f: Callable[[], float], x: np.ndarray, index: tuple, h: float = 1e-6) -> float:
+    """d f() / d x[index] ~ (f(x + h e_i) - f(x - h e_i)) / 2h: two forward passes.
+    x[index] is perturbed in place and restored."""
+    saved = x[index]
+    x[index] = saved + h
+    plus = f()
+    x[index] = saved - h
+    minus = f()
+    x[index] = saved
+    return (plus - minus) / (2 * h)
 
 
 def check_gradients(f: Callable[[], Tensor], params: Sequence[Tensor], h: float = 1e-6) -> GradCheck:

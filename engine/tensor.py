@@ -12,7 +12,7 @@ the sum of both paths -- the lecture's "copy gate adds". ``backward_steps()``
 is the same walk, one ``BackwardStep`` (node, upstream, downstream, and for
 elementwise nodes the local gradients) at a time, for a view that replays it.
 Ops keep the names people read in a graph: add, sub, mul, div, neg, pow, exp,
-log, max, min, the activations, matmul, sum, mean, reshape, transpose.
+log, max, min, copy, the activations, matmul, sum, mean, reshape, transpose.
 
     >>> x = Tensor(-2.0, requires_grad=True)
     >>> y = Tensor(5.0, requires_grad=True)
@@ -286,6 +286,11 @@ class Tensor:
         return self._lift(other) @ self
 
     # --------------------------------------------------------- elementwise
+    def copy_gate(self) -> Tensor:
+        """The copy gate: one value handed to several uses. Its gradient is the sum of
+        theirs (the walk adds them), passed on unchanged: local gradient 1."""
+        return _node(self.data, (self,), "copy", lambda g: (g,), lambda: (_ONE,))
+
     def exp(self) -> Tensor:
         out = np.exp(self.data)
         return _node(out, (self,), "exp", lambda g: (g * out,), lambda: (out,))

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QStyle, QWidget
 from engine.datasets import MAX_CLASSES
 from playground.controllers.canvas_tools import TOOLS
 
-TOOL_LABELS = {"add": ("Add", "Click: add a point · right-click: next class · drag a point to move it"),
+TOOL_LABELS = {"add": ("Add", "Click: add a point · right-click: next class · drag a point to move it · "
+                              "click a point: select it for the backprop explorer"),
                "brush": ("Brush", "Drag to spray points of the current class"),
                "erase": ("Erase", "Click or drag to remove points (ctrl-click removes one anywhere)")}
 

@@ -3,6 +3,7 @@
     python -m playground [--scenario FILE]
     python -m playground train [options] [--json]
     python -m playground render [options] --out FILE.png
+    python -m playground backprop EXPR --at x=-2,y=5 [--json]   (or --model ... --point I)
 
 Bad usage or a bad file prints one line on stderr and exits with code 2; a bad
 setting or file is worded by ``playground.messages``, as in the window.
@@ -21,6 +22,7 @@ from engine.monitor import DIVERGED_LOSS
 from engine.scenario import Scenario, ScenarioError, load
 from engine.settings import DataSettings, ModelSettings, Settings, SettingsError, TrainingSettings
 from engine.trainer import StepStats, Trainer
+from playground.collapsed import collapsed_json
 from playground.messages import message, model_summary
 from playground.model_info import ModelInfo
 
@@ -67,20 +69,29 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open this scenario file in the window")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     train = commands.add_parser("train", help="train headless and print the result")
-    render = commands.add_parser("render", help="train headless, then save the boundary picture")
+    render = commands.add_parser("render", help="train headless, then save a view's picture")
     for command in (train, render):
         _add_session_options(command)
     train.add_argument("--json", action="store_true", help="print one JSON object")
     render.add_argument("--out", metavar="FILE.png", required=True, help="where to save the picture")
     render.add_argument("--size", metavar="WxH", default="800x800", help="picture size in pixels")
-    render.add_argument("--view", choices=("boundary", "network"), default="boundary",
+    render.add_argument("--view", choices=("boundary", "network", "features", "hidden"), default="boundary",
                         help="which view to save (default: the boundary)")
     render.add_argument("--gradients", action="store_true",
-                        help="with --view network: light the diagram by the last step's gradients")
+                        help="--view network: light the diagram by the last step's gradients")
+    render.add_argument("--axes", type=_names, metavar="F1,F2",
+                        help="--view features: the two features on the axes (default: the model's first two)")
+    render.add_argument("--layer", type=int, metavar="L",
+                        help="--view hidden: the hidden layer, 1 = the first (default: the last)")
+    from playground.backprop_cli import add_parser as add_backprop
+
+    add_backprop(commands)
     return parser
 
 
-def _add_session_options(p: argparse.ArgumentParser) -> None:
+def _add_session_options(p: argparse.ArgumentParser, model_mode: bool = False) -> None:
+    """The options that make a scenario. ``model_mode`` (backprop): ``--model`` alone asks
+    for the model, ``--model KIND`` also sets its kind."""
     p.add_argument("--scenario", metavar="FILE", help="start from this scenario file")
     data = p.add_argument_group("data (regenerates the points)")
     data.add_argument("--dataset", help="xor, circles, moons, spiral, gaussians, linear, checkerboard")
@@ -90,7 +101,11 @@ def _add_session_options(p: argparse.ArgumentParser) -> None:
     data.add_argument("--test-fraction", type=float, metavar="F")
     data.add_argument("--seed", type=int, metavar="N", help="seed for the points and the initial weights")
     model = p.add_argument_group("model")
-    model.add_argument("--model", dest="kind", help="linear or mlp")
+    if model_mode:
+        model.add_argument("--model", dest="kind", nargs="?", const="", metavar="KIND",
+                           help="the model's graph (KIND: linear or mlp)")
+    else:
+        model.add_argument("--model", dest="kind", help="linear or mlp")
     model.add_argument("--hidden", type=_widths, metavar="8,8", help="hidden layer widths")
     model.add_argument("--activation", help="relu, tanh, sigmoid, leaky_relu, linear")
     model.add_argument("--features", type=_names, metavar="x1,x2,...",
@@ -148,7 +163,7 @@ def train(args: argparse.Namespace) -> int:
     stats = trainer.step(args.steps) if args.steps else trainer.evaluate()
     seconds = time.perf_counter() - start
     if args.json:
-        print(json.dumps(_as_json(stats, seconds)))
+        print(json.dumps({**_as_json(stats, seconds), "collapsed": collapsed_json(trainer, scenario)}))
     else:
         print(describe(scenario, ModelInfo.of(trainer.model)))
         print(report(stats, seconds))
@@ -198,6 +213,10 @@ def main(argv: list[str] | None = None) -> int:
             from playground.render import render
 
             return render(args)
+        if args.command == "backprop":
+            from playground.backprop_cli import run
+
+            return run(args)
         from playground.app import run
 
         return run(args.window_scenario)

@@ -39,6 +39,8 @@ from playground.messages import divergence, message
 from playground.session import Session
 from playground.view_list import VIEWS, ViewContext, ViewSpec
 from playground.views.canvas import CanvasView
+from playground.views.linear_map import StillLinearStatus
+from playground.views.template_arrows import TemplateArrows
 
 APP_NAME = "Decision Boundary Playground"
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500)  # steps per frame, on the speed slider
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
         self.actions = make_actions(self)
         self.canvas = CanvasView(self.session)
         self.tools = CanvasTools(self.session, self.canvas)
+        self.templates = TemplateArrows(self.session, self.canvas, self)
         self.banner, self.banner_text = self._make_banner()
         self.centre = QTabWidget()
         self.centre.setDocumentMode(True)
@@ -73,6 +76,7 @@ class MainWindow(QMainWindow):
         self._build_views(views, ViewContext(self.canvas, self.runner))
         self._build_toolbar()
         self._build_menus()
+        self.statusBar().addPermanentWidget(StillLinearStatus(self.session))
         self._connect()
         self._show_file_state()
         self._show_undo_state()
@@ -109,6 +113,10 @@ class MainWindow(QMainWindow):
         for area, width in SIDE_WIDTHS.items():
             docks = [self.docks[s.key] for s in views if s.area == area]
             self.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
+            # Heights too: with tabbed docks both beside and under the canvas, Qt otherwise shares
+            # the side columns out short of what the panels ask for, and they scroll.
+            placed = [self.docks[s.key] for s in views if s.area == area and s.tab_with is None]
+            self.resizeDocks(placed, [dock.sizeHint().height() for dock in placed], Qt.Orientation.Vertical)
 
     def _show_tab(self, widget: QWidget, on: bool) -> None:
         self.centre.setTabVisible(self.centre.indexOf(widget), on)
@@ -173,6 +181,7 @@ class MainWindow(QMainWindow):
         points.addActions(a.classes)
         view = menus.addMenu("&View")
         view.addActions(self.view_actions)
+        view.addAction(self.templates.action)
         view.addSeparator()
         view.addAction(a.full_screen)
 

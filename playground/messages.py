@@ -159,15 +159,16 @@ MAX_SHOWN = 40     # characters of a value quoted from the user's input
 MAX_MESSAGE = 300  # characters of what is wrong, after the field
 
 
-def message(error, field: str | None = None) -> str:
+def message(error, field: str | None = None, templates: dict[str, str] = ERRORS) -> str:
     """One line for people from a SettingsError or ScenarioError: 'field: what is wrong'.
 
     ``field`` replaces the error's own (the command line names its option instead);
-    an error about the whole file has no field, only the text.
+    an error about the whole file has no field, only the text. ``templates``: the
+    table of another family of errors (the backprop explorer's formulas).
     """
     params = {name: shown(value) if name.startswith("found") else _listed(value)
               for name, value in error.params.items()}
-    text = _one_line(ERRORS[error.code].format(**params), MAX_MESSAGE)
+    text = _one_line(templates[error.code].format(**params), MAX_MESSAGE)
     where = error.field if field is None else field
     return f"{where}: {text}" if where else text
 

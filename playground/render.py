@@ -10,6 +10,7 @@ import os
 import time
 
 from playground.cli import UsageError, describe, report, scenario_from_args
+from playground.render_spaces import check_view_options, features_picture, hidden_picture
 
 
 def _boundary(session, args):
@@ -27,7 +28,8 @@ def _network(session, args):
     return view
 
 
-VIEWS = {"boundary": _boundary, "network": _network}
+VIEWS = {"boundary": _boundary, "network": _network, "features": features_picture,
+         "hidden": hidden_picture}
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -49,6 +51,7 @@ def render(args) -> int:
     if not args.out.lower().endswith(".png"):
         raise UsageError(f"--out: the picture is a PNG file, not {args.out!r}")
     scenario = scenario_from_args(args)
+    check_view_options(args, scenario)
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # nothing is shown: no display needed
 
     from playground.app import create_app

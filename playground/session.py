@@ -15,6 +15,7 @@ stats_changed(object)       new ``StepStats``: after training, an edit, a reset 
 diverged(object)            the loss blew up: the ``StepStats`` that say so
 file_changed()              the file path or the unsaved-changes flag changed
 undo_changed()              what undo and redo would do changed
+selected_point_changed(object)  the point the backprop explorer follows: its index, or None
 """
 
 from __future__ import annotations
@@ -26,11 +27,17 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from engine.datasets import DATASETS, MAX_CLASSES
+from engine.expression_graph import trace_formula
 from engine.features import feature_matrix
 from engine.history import History
+from engine.losses import one_hot
+from engine.model_check import ModelCheck, check_model
+from engine.model_graph import point_trace
 from engine.network_state import LayerArrays, NeuronStats, layer_arrays, neuron_maps, neuron_stats
 from engine.scenario import Scenario, load, save
 from engine.settings import Settings
+from engine.spaces import HiddenSpace, LinearMap, feature_plane, grid_lines, hidden_space, linear_map
+from engine.trace import Trace
 from engine.trainer import StepStats, Trainer
 from playground.commands import EditPoints
 from playground.model_info import ModelInfo
@@ -45,6 +52,7 @@ class Session(QObject):
     diverged = Signal(object)
     file_changed = Signal()
     undo_changed = Signal()
+    selected_point_changed = Signal(object)
 
     UNDO_LIMIT = 200
 
@@ -57,6 +65,7 @@ class Session(QObject):
         self._history = History()
         self._stroke_start: PointsState | None = None
         self._train_seconds = 0.0
+        self._selected: int | None = None
         self._use(scenario or Scenario.generate(Settings()))
 
     # ------------------------------------------------------------ queries
@@ -146,6 +155,29 @@ class Session(QObject):
         x = feature_matrix(s.points[~s.is_test], self.settings.model.features, self._trainer.dtype)
         return neuron_stats(self._trainer.model, x)
 
+    # The spaces of issue 9: feature space, hidden space, the collapsed linear map (engine.spaces).
+    def feature_coordinates(self, axes) -> np.ndarray:
+        """(2, N) float64: the points in the plane of features axes[0], axes[1]."""
+        return feature_matrix(self._scenario.points, axes)
+
+    def feature_plane_grid(self, axes, bounds, resolution) -> np.ndarray | None:
+        """Class probabilities (K, ny, nx) over the plane of features ``axes`` (bounds in feature
+        units, as ``boundary_grid``), or None when the model uses a feature off those axes."""
+        return feature_plane(self._trainer.model, self.settings.model.features, axes, bounds, resolution,
+                             self._trainer.dtype)
+
+    def hidden_space(self, layer: int, bounds, previous=None) -> HiddenSpace:
+        """The points and the grid lines of the plane ``bounds`` as hidden layer ``layer`` (1 = first)
+        sees them, in 2D (see ``engine.spaces.hidden_space``)."""
+        return hidden_space(self._trainer.model, self.settings.model.features, self._scenario.points,
+                            grid_lines(bounds), layer, previous, self._trainer.dtype)
+
+    def linear_map(self) -> LinearMap | None:
+        """The single layer a model without a non-linearity equals (float64), checked on the
+        current points; None for a non-linear network."""
+        x = feature_matrix(self._scenario.points, self.settings.model.features)
+        return linear_map(self._trainer.model, x)
+
     def point_near(self, xy, radius: float) -> int | None:
         """Index of the point nearest to xy (2,) within ``radius`` plane units, else None."""
         distances = self._distances(xy)
@@ -174,6 +206,43 @@ class Session(QObject):
 
     def redo_text(self) -> str:
         return self._undo_stack.redoText()
+
+    # ------------------------------------------------- the backprop explorer
+    @property
+    def selected_point(self) -> int | None:
+        """The index of the point the backprop explorer follows, or None."""
+        return self._selected
+
+    def select_point(self, index: int | None) -> None:
+        """Follow point ``index`` (None: no point) in the backprop explorer; training is untouched."""
+        if index is not None and not 0 <= index < len(self._scenario.points):
+            index = None
+        if index != self._selected:
+            self._selected = index
+            self.selected_point_changed.emit(index)
+
+    def sample_trace(self, index: int) -> Trace:
+        """The loss's computational graph for point ``index`` at the current weights, node by node
+        (on a float64 copy: exploring never changes the model)."""
+        return point_trace(self._trainer.model, self._scenario, index)
+
+    def trace_formula(self, text: str, values: str) -> Trace:
+        """The computational graph of a typed formula at values 'x=-2, y=5'; ExpressionError
+        (with the place to underline) when either cannot be read or computed."""
+        return trace_formula(text, values)
+
+    def gradient_check(self, seconds: float | None = None, most_points: int = 500) -> ModelCheck:
+        """Backprop against numerical gradients for every parameter, on the training points (on
+        all the points when none is held for training; a seeded sample of ``most_points`` of
+        them when there are more); ``seconds`` bounds the numerical side. ValueError when
+        there are no points."""
+        s = self._scenario
+        chosen = np.flatnonzero(~s.is_test) if (~s.is_test).any() else np.arange(len(s.points))
+        if len(chosen) > most_points:
+            chosen = np.sort(np.random.default_rng(self.settings.seed).choice(chosen, most_points, False))
+        x = feature_matrix(s.points[chosen], self.settings.model.features)
+        target = one_hot(s.labels[chosen], s.n_classes)
+        return check_model(self._trainer.model, x, target, self.settings.training.loss, seconds=seconds)
 
     # --------------------------------------------------------- settings
     def set_data_field(self, name: str, value) -> None:
@@ -316,6 +385,7 @@ class Session(QObject):
         self.points_changed.emit()
         if data_changed or classes_changed:
             self.settings_changed.emit()
+        self.select_point(self._selected)  # dropped if that point is gone
         self._publish(self._trainer.evaluate())
 
     # ------------------------------------------------------------ training
@@ -369,6 +439,7 @@ class Session(QObject):
         self._history.clear()
         self._current_class = 0
         self.current_class_changed.emit(0)
+        self.select_point(None)
         self.points_changed.emit()
         self.settings_changed.emit()
         self.file_changed.emit()

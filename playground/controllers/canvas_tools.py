@@ -4,7 +4,8 @@ Gestures arrive from the canvas in plane coordinates (it maps them); every
 gesture becomes one undoable edit in the session.
 
 - Add (default): click adds a point of the current class; right-click or
-  shift-click adds one of the next class; drag a point to move it.
+  shift-click adds one of the next class; drag a point to move it; click a
+  point to select it (the backprop explorer follows the selected point).
 - Brush: drag to spray points of the current class around the cursor.
 - Erase: click or drag to remove the points under the circle.
 - In any tool, ctrl-click on a point removes it.
@@ -68,7 +69,9 @@ class CanvasTools:
             self.session.remove_points(self._points_within(xy), "Erase points")
         elif self.tool == "brush":
             self.session.add_points(self._spray(xy), is_test=self.new_points_are_test, text="Brush")
-        elif self._point_under(xy) is None:
+        elif (hit := self._point_under(xy)) is not None:
+            self.session.select_point(hit)
+        else:
             shifted = button == Qt.MouseButton.RightButton or modifiers & Qt.KeyboardModifier.ShiftModifier
             label = (self.session.current_class + 1) % self.session.n_classes if shifted else None
             self.session.add_points([xy], label, is_test=self.new_points_are_test)

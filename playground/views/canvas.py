@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QGraphicsEllipseItem
 from playground import style
 from playground.session import Session
 from playground.views.boundary import colorize, tie_lines
+from playground.views.point_layers import PointLayers
 
 OVERLAY_Z = 1.5      # between the tie lines (1) and the points (2 and up)
 OVERLAY_TOP_Z = 100  # above the points and the cursor
@@ -92,30 +93,20 @@ class CanvasView(pg.PlotWidget):
 
         self.image = pg.ImageItem(axisOrder="row-major")
         self.ties = pg.PlotCurveItem(pen=pg.mkPen(style.INK, width=style.BOUNDARY_PEN), connect="pairs")
-        self.train_points, self.test_points = [], []
-        for color in style.CLASS_COLORS:
-            self.test_points.append(pg.ScatterPlotItem(
-                size=style.POINT_SIZE, pen=pg.mkPen(color, width=style.TEST_POINT_PEN),
-                brush=pg.mkBrush(255, 255, 255, 90)))
-            self.train_points.append(pg.ScatterPlotItem(
-                size=style.POINT_SIZE, pen=pg.mkPen("w", width=1.2), brush=pg.mkBrush(color)))
         self.cursor = QGraphicsEllipseItem()
         self.cursor.setPen(pg.mkPen(style.INK, width=1, style=Qt.PenStyle.DashLine))
         self.cursor.setVisible(False)
-        for z, item in enumerate([self.image, self.ties, *self.test_points, *self.train_points, self.cursor]):
+        for z, item in ((0, self.image), (1, self.ties), (3, self.cursor)):
             item.setZValue(z)
             item.setEnabled(False)  # drawn only: every click and drag goes to the view box
             plot.addItem(item)
+        self.point_layers = PointLayers(plot, z=2)
+        self.train_points, self.test_points = self.point_layers.train, self.point_layers.test
 
     # ---------------------------------------------------------------- drawing
     def update_points(self) -> None:
-        points, labels, is_test = self.session.points, self.session.labels, self.session.is_test
-        for k, (train_item, test_item) in enumerate(zip(self.train_points, self.test_points)):
-            of_class = labels == k
-            for item, shown in ((train_item, points[of_class & ~is_test]),
-                                (test_item, points[of_class & is_test])):
-                item.setData(shown[:, 0], shown[:, 1])
-                item.setVisible(len(shown) > 0)  # an empty layer still costs a paint
+        points = self.session.points
+        self.point_layers.show(points[:, 0], points[:, 1], self.session.labels, self.session.is_test)
 
     def update_boundary(self, *_) -> None:
         """Predict on a grid over the visible plane (the plane plus any margin the window adds)."""

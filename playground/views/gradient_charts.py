@@ -25,7 +25,7 @@ from playground import messages, style
 from playground.session import Session
 from playground.views.charts import LogAxis, StepAxis
 from playground.views.network_style import layer_colors
-from playground.views.redraw_clock import RedrawClock
+from playground.views.refresh_clock import RefreshClock
 
 REDRAW_MS = 250
 MAX_LAYERS = MAX_HIDDEN_LAYERS + 1
@@ -89,10 +89,9 @@ class GradientCharts(QWidget):
         self.curves = {field: [plot.plot(antialias=True) for _ in range(MAX_LAYERS)]
                        for field, plot in self.plots.items()}
         self._n_layers = 0
-        self._dirty = True
-        self.clock = RedrawClock(self.redraw, REDRAW_MS, self)
+        self.clock = RefreshClock(self, self.redraw, REDRAW_MS)
         self._build_layout()
-        session.stats_changed.connect(self._stats_changed)
+        session.stats_changed.connect(self.clock.request)
         self.redraw()
 
     def _build_layout(self) -> None:
@@ -114,20 +113,12 @@ class GradientCharts(QWidget):
         em = self.fontMetrics().height()
         return QSize(24 * em, 28 * em)
 
-    def _stats_changed(self, _stats) -> None:
-        if self.isVisible():
-            self.clock.request()
-        else:
-            self._dirty = True
-
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._dirty:
-            self.clock.redraw_now()
+        self.clock.shown()
 
     def redraw(self) -> None:
         """Feed every layer's curve its finite history (and positive, on a log scale)."""
-        self._dirty = False
         info = self.session.model_info()
         n_layers = len(info.sizes) - 1
         if n_layers != self._n_layers:

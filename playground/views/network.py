@@ -9,16 +9,17 @@ unpins it. Gradient flow is switched on when training starts, unless the user ch
 Everything comes from the session's queries: ``neuron_maps`` (every column in one pass),
 ``network_arrays`` (weights and the last step's real gradients and update) and
 ``neuron_stats``. The panel redraws at most every REFRESH_MS while it is visible, and at
-once when the network changes shape.
+once when the network changes shape (``clock``, a ``RefreshClock``: its refreshed() follows
+each redraw).
 
-Listens to: session.stats_changed, runner.running_changed. Emits: refreshed() after a redraw.
+Listens to: session.stats_changed, runner.running_changed. Emits nothing of its own.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -27,7 +28,7 @@ from playground.session import Session
 from playground.views.network_diagram import SAMPLES, Captions, NetworkDiagram
 from playground.views.network_legend import NetworkLegend
 from playground.views.neuron_overlay import NeuronOverlay
-from playground.views.redraw_clock import RedrawClock
+from playground.views.refresh_clock import RefreshClock
 
 REFRESH_MS = 100
 HEIGHT = 220  # pixels: at 1280 x 800 the canvas keeps a 150 x 200 boundary grid, and the curves fit
@@ -63,8 +64,6 @@ class ElidedLabel(QLabel):
 
 
 class NetworkView(QWidget):
-    refreshed = Signal()
-
     def __init__(self, session: Session, canvas=None, runner=None, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -80,14 +79,13 @@ class NetworkView(QWidget):
         self.hovered: tuple | None = None
         self._chosen_mode: bool | None = None  # what the user picked with the toggle, if anything
         self._network_key = None
-        self._dirty = True
-        self.clock = RedrawClock(self.refresh, REFRESH_MS, self)
+        self.clock = RefreshClock(self, self.refresh, REFRESH_MS)
         self.unpin_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.unpin,
                                    context=Qt.ShortcutContext.WindowShortcut)
         self.unpin_key.setEnabled(False)
         self._build_layout()
         self.gradient_toggle.clicked.connect(self._choose_mode)
-        self.gradient_toggle.toggled.connect(lambda _: self._redraw(now=True))
+        self.gradient_toggle.toggled.connect(lambda _: self._redraw(now=True))  # at once, if shown
         self.diagram.hovered.connect(self._hover)
         self.diagram.clicked.connect(self._click)
         session.stats_changed.connect(self._stats_changed)
@@ -133,17 +131,14 @@ class NetworkView(QWidget):
 
     def _redraw(self, now: bool) -> None:
         """Redraw now or on the clock if anyone can see the panel; else once it is shown."""
-        if not self.isVisible():
-            self._dirty = True
-        elif now:
-            self.clock.redraw_now()
+        if now and self.isVisible():
+            self.clock.refresh_now()
         else:
             self.clock.request()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._dirty:
-            self.clock.redraw_now()
+        self.clock.shown()
 
     def _sync_network(self) -> bool:
         """Lay the diagram out again if the network's shape or words changed; True if so."""
@@ -172,7 +167,6 @@ class NetworkView(QWidget):
 
     def refresh(self) -> None:
         """Draw the network as it is now: maps, edges, rims, key, the hovered numbers."""
-        self._dirty = False
         self._sync_network()
         maps = self.session.neuron_maps(style.PLANE, SAMPLES)
         self.arrays = self.session.network_arrays()
@@ -183,7 +177,6 @@ class NetworkView(QWidget):
         self._show_info()
         if self.overlay is not None:
             self.overlay.refresh()
-        self.refreshed.emit()
 
     # ------------------------------------------------------------ mouse
     def _hover(self, target) -> None:

@@ -19,7 +19,7 @@ def train(capsys, *options: str) -> dict:
 def test_json_fields(capsys):
     result = train(capsys, "--steps", "5")
     assert set(result) == {"steps", "train_loss", "train_accuracy", "test_loss", "test_accuracy",
-                           "diverged", "seconds", "layers"}
+                           "diverged", "seconds", "collapsed", "layers"}
     assert result["steps"] == 5 and result["diverged"] is False and result["seconds"] > 0
 
 

@@ -19,7 +19,7 @@ def _charts(qtbot, session) -> GradientCharts:
 
 
 def _drawn(qtbot, charts) -> None:
-    qtbot.waitUntil(lambda: not charts.clock.pending, timeout=2000)
+    qtbot.waitUntil(lambda: charts.clock.up_to_date, timeout=2000)
 
 
 def _visible(curves) -> list:

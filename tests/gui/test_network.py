@@ -187,16 +187,18 @@ def test_a_hovered_neuron_is_drawn_on_the_canvas_and_a_click_pins_it(qtbot, wind
 
 
 def test_a_hidden_panel_waits_and_a_shown_one_redraws_on_its_clock(qtbot, view, session):
-    with qtbot.waitSignal(view.refreshed, timeout=2000):
+    with qtbot.waitSignal(view.clock.refreshed, timeout=2000):
         session.step(1)
     view.hide()
     redraws = []
-    view.refreshed.connect(lambda: redraws.append(1))
+    view.clock.refreshed.connect(lambda: redraws.append(1))
     session.step(1)
+    view.set_gradient_mode(True)
     qtbot.wait(250)
     assert not redraws  # nothing drawn while nobody can see it
     view.show()
-    assert redraws  # drawn as soon as it is shown
+    qtbot.waitUntil(lambda: len(redraws) > 0, timeout=2000)  # drawn once shown
+    assert view.diagram.gradient_mode
 
 
 def test_render_saves_the_network(tmp_path, capsys, qtbot):

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import playground
 
-MARKED = [Path(playground.__file__).parent / name for name in ("messages.py", "view_list.py")]
+MARKED = [Path(playground.__file__).parent / name for name in ("messages.py", "view_list.py",
+                                                                "backprop_words.py")]
 
 
 def marked_in_source() -> set[tuple[str, str]]:

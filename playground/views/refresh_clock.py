@@ -1,0 +1,60 @@
+"""A view's own clock: redraw at most every ``interval_ms``, always ending on the latest state,
+and not at all while the view is hidden (it catches up when it is shown again).
+
+    clock = RefreshClock(widget, widget.refresh, interval_ms=66)
+    session.stats_changed.connect(clock.request)
+    # and in the widget: def showEvent(self, event): super().showEvent(event); self.clock.shown()
+
+Emits: refreshed() after each redraw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+
+class RefreshClock(QObject):
+    refreshed = Signal()
+
+    def __init__(self, widget: QWidget, refresh: Callable[[], None], interval_ms: int):
+        super().__init__(widget)
+        self.widget, self._refresh, self.interval_ms = widget, refresh, interval_ms
+        self._stale = True
+        self._last = QElapsedTimer()
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.timeout.connect(self.refresh_now)
+
+    @property
+    def up_to_date(self) -> bool:
+        """False while a change waits for its redraw (its turn, or the view to be shown)."""
+        return not self._stale
+
+    def request(self, *_) -> None:
+        """Something changed: redraw now if the last redraw is old enough, else when it is."""
+        self._stale = True
+        if not self.widget.isVisible():
+            return
+        since = self._last.elapsed() if self._last.isValid() else self.interval_ms
+        if since >= self.interval_ms:
+            self.refresh_now()
+        elif not self._timer.isActive():
+            self._timer.start(self.interval_ms - since)
+
+    def refresh_now(self) -> None:
+        self._timer.stop()
+        self._last.start()
+        self._stale = False
+        self._refresh()
+        self.refreshed.emit()
+
+    def shown(self) -> None:
+        """Call from the widget's showEvent: a redraw missed while hidden is done now."""
+        if self._stale:
+            QTimer.singleShot(0, self, self._catch_up)  # after the show has laid the widget out
+
+    def _catch_up(self) -> None:
+        if self._stale and self.widget.isVisible():
+            self.refresh_now()
