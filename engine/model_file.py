@@ -139,13 +139,13 @@ def read_npz(path) -> tuple[dict[str, np.ndarray], dict]:
             raise ModelFileError("", "file_too_large", path=str(path), megabytes=MAX_FILE_BYTES // 2**20)
         loaded = np.load(path, allow_pickle=False)
         if not isinstance(loaded, np.lib.npyio.NpzFile):  # a single .npy array
-            raise ModelFileError("", "model_not_npz", path=str(path))
+            raise ModelFileError("", "model_not_npz")
         with loaded:
             arrays = {name: loaded[name] for name in loaded.files}
     except OSError as error:
         raise ModelFileError("", "cannot_read", path=str(path), reason=error.strerror or str(error)) from None
     except (ValueError, EOFError, zipfile.BadZipFile):
-        raise ModelFileError("", "model_not_npz", path=str(path)) from None
+        raise ModelFileError("", "model_not_npz") from None
     if SETTINGS_KEY not in arrays or arrays[SETTINGS_KEY].dtype.kind != "U" or arrays[SETTINGS_KEY].ndim:
         raise ModelFileError(SETTINGS_KEY, "model_missing_settings")
     try:

@@ -154,7 +154,8 @@ class FileActions(QObject):
         try:
             do(path, *args)
         except CodedError as error:
-            QMessageBox.warning(self.window, failure, f"{Path(path).name}: {message(error)}")
+            text = message(error) if "path" in error.params else f"{Path(path).name}: {message(error)}"
+            QMessageBox.warning(self.window, failure, text)
             return False
         if done:
             self._status(done.format(name=Path(path).name, count=len(self.session.points)))

@@ -171,7 +171,7 @@ ERRORS = {
     "csv_too_many_classes": QT_TRANSLATE_NOOP("Errors", "line {line}: {found} would be a class too many "
                                                         "(at most {most})"),
     # model and autosave files (engine.model_file, engine.snapshot)
-    "model_not_npz": QT_TRANSLATE_NOOP("Errors", "{path} is not a NumPy .npz file"),
+    "model_not_npz": QT_TRANSLATE_NOOP("Errors", "not a NumPy .npz file"),
     "model_missing_settings": QT_TRANSLATE_NOOP("Errors", "missing or damaged — is this a Decision "
                                                           "Playground model file?"),
     "model_missing_array": QT_TRANSLATE_NOOP("Errors", "missing from the file"),
