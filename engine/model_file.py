@@ -137,10 +137,10 @@ def read_npz(path) -> tuple[dict[str, np.ndarray], dict]:
     try:
         if os.path.getsize(path) > MAX_FILE_BYTES:
             raise ModelFileError("", "file_too_large", path=str(path), megabytes=MAX_FILE_BYTES // 2**20)
-        loaded = np.load(path, allow_pickle=False)
-        if not isinstance(loaded, np.lib.npyio.NpzFile):  # a single .npy array
-            raise ModelFileError("", "model_not_npz")
-        with loaded:
+        with open(path, "rb") as file:  # ours to close, whatever np.load makes of it
+            loaded = np.load(file, allow_pickle=False)
+            if not isinstance(loaded, np.lib.npyio.NpzFile):  # a single .npy array
+                raise ModelFileError("", "model_not_npz")
             arrays = {name: loaded[name] for name in loaded.files}
     except OSError as error:
         raise ModelFileError("", "cannot_read", path=str(path), reason=error.strerror or str(error)) from None
