@@ -143,11 +143,14 @@ def test_an_unreadable_autosave_is_kept_aside_and_reported(qtbot, session, tmp_p
 
 def test_training_is_saved_every_few_seconds_not_every_frame(qtbot, session, tmp_path, monkeypatch):
     saver = Autosaver(session, tmp_path)
-    writes = []
+    writes, clock = [], [100.0]
     monkeypatch.setattr(autosave.snapshot, "save", lambda path, snap: writes.append(snap.step))
-    for _ in range(30):  # thirty frames of training
+    monkeypatch.setattr(autosave.time, "monotonic", lambda: clock[0])
+    session.step(2)  # the first frame of a run
+    assert saver.timer.interval() == autosave.DEBOUNCE_MS  # a quiet moment after a change ...
+    for _ in range(36):  # ... never comes while training: 4.5 s of frames
+        clock[0] += 0.125
         session.step(2)
-    assert not writes and saver.timer.isActive()
-    assert saver.timer.remainingTime() <= autosave.DEBOUNCE_MS
+    assert not writes and saver.timer.interval() == 500  # but the first change waits 5 s at most
     saver.timer.timeout.emit()  # the timer's moment comes
-    assert writes == [60] and not saver.pending
+    assert writes == [74] and not saver.pending and not saver.timer.isActive()
