@@ -48,7 +48,8 @@ class FileActions(QObject):
         self.load_model_action = self._action(self.tr("Load Trained Model…"), self.load_model)
         self.save_model_action = self._action(self.tr("Save Trained Model…"), self.save_model)
         self.export_torch_action = self._action(self.tr("Export as PyTorch Script…"), self.export_torch)
-        self.record = QAction(_record_icon(), self.tr("Record"), window, checkable=True)
+        self.record = QAction(_record_icon(), self.tr("Record Training as GIF"), window, checkable=True)
+        self.record.setIconText(self.tr("Record"))  # on the toolbar
         self.record.setToolTip(self.tr("Record the canvas as an animated GIF (press again to stop and save)"))
         self.record.toggled.connect(self._record_toggled)
         self.recorder = recorder.GifRecorder(window.canvas, self)

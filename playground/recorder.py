@@ -27,7 +27,7 @@ from engine.atomic_file import write_atomic
 FPS = 10
 MAX_SECONDS = 60
 MAX_SIDE = 480  # pixels: a frame's longer side
-COLORS = 64     # palette size: the boundary's soft shades need few, and few compress well
+COLORS = 128    # palette size: enough for the boundary's soft shades to shade smoothly
 INSTALL_HINT = 'pip install "decision-playground[gif]"'
 
 
