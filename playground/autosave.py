@@ -4,7 +4,9 @@ The session (points, classes, settings, trained weights, step, epoch, curves) is
 written to ``autosave.npz`` in the app-data folder (``QStandardPaths.AppDataLocation``,
 on Linux ``~/.local/share/Decision Boundary Playground/``) a couple of seconds after
 each change, at most ``MAX_WAIT_MS`` after the first unsaved one (so every few
-seconds while training, never every frame), and on quit. The write is atomic
+seconds while training, never every frame), and on quit. The snapshot is taken on
+the GUI thread (copies, a fraction of a millisecond); the file is written by one
+writing thread, in order, so a slow disk never stalls training. The write is atomic
 (``engine.snapshot``): a kill at any moment leaves the previous autosave or the new
 one. At the next launch ``offer_restore`` asks whether to take it back.
 
@@ -18,9 +20,10 @@ from __future__ import annotations
 
 import contextlib
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QDate, QDateTime, QLocale, QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from engine import snapshot
@@ -43,6 +46,8 @@ class Autosaver(QObject):
     """Writes ``session`` to ``directory / FILE_NAME`` (default: the app-data folder).
     ``parent``, a widget, is where messages are shown."""
 
+    _written = Signal(object, object)  # from the writing thread: its error (or None), the change time
+
     def __init__(self, session: Session, directory: str | Path | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -50,9 +55,11 @@ class Autosaver(QObject):
         self.path /= FILE_NAME
         self._first_change: float | None = None  # monotonic time of the oldest unsaved change
         self._reported = False  # a failure was shown: say nothing more until a write succeeds
+        self._writer = ThreadPoolExecutor(max_workers=1)  # one at a time, in order: the newest wins
+        self._written.connect(self._after_write)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.save_now)
+        self.timer.timeout.connect(self._save_in_background)
         for signal in (session.points_changed, session.settings_changed, session.stats_changed,
                        session.file_changed):
             signal.connect(self._changed)
@@ -60,7 +67,7 @@ class Autosaver(QObject):
 
     @property
     def pending(self) -> bool:
-        """Whether there are changes the autosave does not hold yet."""
+        """Whether there are changes not yet written nor being written."""
         return self._first_change is not None
 
     def _changed(self, *_) -> None:
@@ -71,23 +78,40 @@ class Autosaver(QObject):
         self.timer.start(int(max(0.0, min(DEBOUNCE_MS, MAX_WAIT_MS - waited_ms))))
 
     def save_now(self) -> bool:
-        """Write the session if it changed since the last write; False if the write failed."""
-        self.timer.stop()
-        if self._first_change is None:
+        """Write the session, and wait for it, if it changed since the last write (on quit);
+        False if the write failed."""
+        submitted = self._submit()
+        if submitted is None:
             return True
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            snapshot.save(self.path, self.session.snapshot())
-        except OSError as error:  # the folder cannot be made
-            self._report(ModelFileError("", "cannot_save", path=str(self.path),
-                                        reason=error.strerror or str(error)))
-            return False
-        except ModelFileError as error:
-            self._report(error)
-            return False
-        self._first_change = None
-        self._reported = False
-        return True
+        future, first_change = submitted
+        error = future.result()
+        self._after_write(error, first_change)
+        return error is None
+
+    def _save_in_background(self) -> None:
+        """The timer's write: the snapshot is taken here (a fraction of a millisecond), the
+        file written in another thread, so a slow disk never stalls training or drawing."""
+        submitted = self._submit()
+        if submitted is not None:
+            future, first_change = submitted
+            future.add_done_callback(lambda done: self._written.emit(done.result(), first_change))
+
+    def _submit(self):
+        """Queue a write of the session as it is now for the writing thread; returns its future
+        and the time of the oldest change it holds, or None if nothing changed."""
+        self.timer.stop()
+        first_change, self._first_change = self._first_change, None
+        if first_change is None:
+            return None
+        return self._writer.submit(_write, self.path, self.session.snapshot()), first_change
+
+    def _after_write(self, error: ModelFileError | None, first_change: float) -> None:
+        if error is None:
+            self._reported = False
+            return
+        if self._first_change is None:  # nothing newer since: unsaved from that change on
+            self._first_change = first_change
+        self._report(error)
 
     def _report(self, error: ModelFileError) -> None:
         if not self._reported:
@@ -133,6 +157,18 @@ class Autosaver(QObject):
             return True
         self.discard()
         return False
+
+
+def _write(path: Path, taken: snapshot.Snapshot) -> ModelFileError | None:
+    """Write a snapshot (in the writing thread); returns what went wrong, if anything."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        snapshot.save(path, taken)
+    except OSError as error:  # the folder cannot be made
+        return ModelFileError("", "cannot_save", path=str(path), reason=error.strerror or str(error))
+    except ModelFileError as error:
+        return error
+    return None
 
 
 def when(seconds: float) -> str:

@@ -40,8 +40,8 @@ def test_the_session_comes_back_at_the_next_launch(qtbot, session, tmp_path, mes
     saver = Autosaver(session, tmp_path)
     work(session)
     assert saver.pending
-    qtbot.waitUntil(lambda: not saver.pending, timeout=autosave.MAX_WAIT_MS + 2000)  # by its own timer
-    assert saver.path.exists()
+    qtbot.waitUntil(saver.path.exists, timeout=autosave.MAX_WAIT_MS + 2000)  # by its own timer
+    assert not saver.pending
 
     relaunched = Session()  # a new process: the defaults, until it is restored
     assert Autosaver(relaunched, tmp_path).offer_restore()
@@ -152,5 +152,19 @@ def test_training_is_saved_every_few_seconds_not_every_frame(qtbot, session, tmp
         clock[0] += 0.125
         session.step(2)
     assert not writes and saver.timer.interval() == 500  # but the first change waits 5 s at most
-    saver.timer.timeout.emit()  # the timer's moment comes
-    assert writes == [74] and not saver.pending and not saver.timer.isActive()
+    saver.timer.timeout.emit()  # the timer's moment comes: the file is written in another thread
+    qtbot.waitUntil(lambda: writes == [74])
+    assert not saver.pending and not saver.timer.isActive()
+
+
+def test_a_failed_background_write_is_reported_and_tried_again(qtbot, session, tmp_path, messages):
+    shown, _, _ = messages
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    saver = Autosaver(session, blocker)
+    session.step(1)
+    saver.timer.timeout.emit()
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    assert saver.pending  # what failed to be written is still waiting
+    saver.path = tmp_path / "autosave.npz"
+    assert saver.save_now() and saver.path.exists() and not saver.pending
