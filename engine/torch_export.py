@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from engine.activations import LEAKY_SLOPE
 from engine.atomic_file import save_atomic
 from engine.model_file import ModelFile, ModelFileError
 
@@ -36,7 +37,7 @@ ACTIVATION_CODE = {
     "relu": "nn.ReLU()",
     "tanh": "nn.Tanh()",
     "sigmoid": "nn.Sigmoid()",
-    "leaky_relu": "nn.LeakyReLU(0.01)",
+    "leaky_relu": f"nn.LeakyReLU({LEAKY_SLOPE})",
     "linear": None,  # no activation: the layers follow each other directly
 }
 

@@ -154,7 +154,8 @@ def train(args: argparse.Namespace) -> int:
     else:
         print(describe(scenario, ModelInfo.of(trainer.model)))
         print(report(stats, seconds))
-        print(*written, sep="\n", end="\n" if written else "")
+        for line in written:
+            print(line)
     return 0
 
 

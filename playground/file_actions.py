@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 from engine import csv_points, model_file, torch_export
 from engine.errors import CodedError
 from playground import recorder
-from playground.messages import message, model_summary
+from playground.messages import FEATURE_LABELS, message, model_summary
 
 MAX_RECENT = 8
 RECENT_KEY = "files/recent"
@@ -138,29 +138,41 @@ class FileActions(QObject):
         if not path:
             return False
         self.window.runner.pause()
-        before = model_summary(self.session.model_info())
-        if not self._run(self.tr("Cannot load the model"), self.session.load_model, path):
+        before = self._model_text()
+        try:
+            changed = self.session.load_model(path)
+        except CodedError as error:
+            self._warn(self.tr("Cannot load the model"), path, error)
             return False
-        after = model_summary(self.session.model_info())
-        if after != before:
+        name = Path(path).name
+        if changed:
             QMessageBox.information(self.window, self.tr("Model loaded"), self.tr(
                 "{name} holds a {model}. The model settings were changed to match it "
-                "(it was a {before}).").format(name=Path(path).name, model=after, before=before))
+                "(it was a {before}).").format(name=name, model=self._model_text(), before=before))
         self._status(self.tr("Loaded {name}: {model}, step {step}").format(
-            name=Path(path).name, model=after, step=self.session.stats.step))
+            name=name, model=model_summary(self.session.model_info()), step=self.session.stats.step))
         return True
+
+    def _model_text(self) -> str:
+        """'2-8-8-2 MLP, tanh, 114 parameters, features x₁, x₂': the model's summary and its inputs."""
+        features = ", ".join(FEATURE_LABELS[name] for name in self.session.settings.model.features)
+        return self.tr("{summary}, features {features}").format(
+            summary=model_summary(self.session.model_info()), features=features)
 
     def _run(self, failure: str, do, path: str, *args, done: str = "") -> bool:
         """do(path, *args); a coded error is shown under the title ``failure``, else ``done``."""
         try:
             do(path, *args)
         except CodedError as error:
-            text = message(error) if "path" in error.params else f"{Path(path).name}: {message(error)}"
-            QMessageBox.warning(self.window, failure, text)
+            self._warn(failure, path, error)
             return False
         if done:
             self._status(done.format(name=Path(path).name, count=len(self.session.points)))
         return True
+
+    def _warn(self, title: str, path: str, error: CodedError) -> None:
+        text = message(error) if "path" in error.params else f"{Path(path).name}: {message(error)}"
+        QMessageBox.warning(self.window, title, text)
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, STATUS_MS)

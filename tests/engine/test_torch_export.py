@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from engine import torch_export
-from engine.features import feature_matrix
+from engine.activations import ACTIVATIONS
+from engine.features import FEATURES, feature_matrix
 from engine.model_file import ModelFile
 from engine.scenario import Scenario
 from engine.settings import DataSettings, ModelSettings, Settings
@@ -26,6 +27,11 @@ MODELS = {
     "sigmoid": ModelSettings(hidden=(6,), activation="sigmoid"),
     "relu": ModelSettings(hidden=(12, 12), activation="relu"),
 }
+
+
+def test_every_feature_and_activation_has_its_torch_code():
+    assert set(torch_export.FEATURE_CODE) == set(FEATURES)
+    assert set(torch_export.ACTIVATION_CODE) == set(ACTIVATIONS)
 
 
 def exported(tmp_path, model: ModelSettings, classes: int = 2):

@@ -76,10 +76,20 @@ def test_a_saved_model_loads_back_with_the_same_predictions(qtbot, window, files
     assert session.settings.model.hidden == (6,) and session.stats.step == 50
     np.testing.assert_array_equal(session.boundary_grid(GRID, 12), expected)
     assert len(shown) == 1 and "The model settings were changed to match it" in shown[0]
-    assert "2-6-2 MLP" in shown[0] and "2-3-3-2 MLP" in shown[0]
+    assert "2-6-2 MLP" in shown[0] and "2-3-3-2 MLP" in shown[0] and "features x₁, x₂" in shown[0]
     assert window.views["model"].sizeHint().isValid()  # the model panel lives on, showing the new model
     assert files.load_model(str(path)) and len(shown) == 1  # same architecture: nothing to announce
     assert window.statusBar().currentMessage().startswith("Loaded model.npz: 2-6-2 MLP")
+
+
+def test_a_model_with_other_features_is_announced_too(qtbot, window, files, tmp_path, shown):
+    session = window.session
+    session.set_model_field("features", ("x1^2", "x2^2"))  # the same layer sizes, other inputs
+    path = tmp_path / "squares.npz"
+    assert files.save_model(str(path))
+    session.set_model_field("features", ("x1", "x2"))
+    assert files.load_model(str(path)) and session.settings.model.features == ("x1^2", "x2^2")
+    assert len(shown) == 1 and "features x₁², x₂²" in shown[0] and "features x₁, x₂)" in shown[0]
 
 
 def test_a_model_for_other_classes_is_refused_and_changes_nothing(qtbot, window, files, tmp_path, shown):
