@@ -164,6 +164,23 @@ class Trainer:
             self.diverged = False
             self.monitor.rebase()
 
+    def set_parameters(self, parameters, steps: int = 0, epoch: float = 0.0) -> None:
+        """Take trained weights [W1, b1, W2, b2, ...], each shaped like the model's, and the step
+        and epoch they were reached at (a model file, an autosave). The optimizer starts afresh
+        (its running averages are not kept); a refused call (ValueError) changes nothing."""
+        if len(parameters) != len(self._params) or any(
+                np.shape(a) != p.shape for a, p in zip(parameters, self._params)):
+            raise ValueError("the parameters do not fit this model's layers")
+        for p, a in zip(self._params, parameters):
+            np.copyto(p.data, a, casting="unsafe")
+            p.grad = None
+        self._before_step = [p.data.copy() for p in self._params]
+        self._build_optimizer()
+        self._new_epoch()
+        self.monitor = LossMonitor()
+        self.steps, self.epoch, self.diverged = int(steps), float(epoch), False
+        self.samples_seen = round(self.epoch * self._n_train)
+
     def _set_points(self, points, labels, is_test, n_classes: int) -> None:
         """Validate, then take the points, their split and the class count together."""
         points = np.asarray(points, dtype=np.float64).reshape(-1, 2)

@@ -21,7 +21,8 @@ import time
 from engine.monitor import DIVERGED_LOSS
 from engine.scenario import Scenario, ScenarioError, load
 from engine.settings import DataSettings, ModelSettings, Settings, SettingsError, TrainingSettings
-from engine.trainer import StepStats, Trainer
+from engine.trainer import StepStats
+from playground import cli_files
 from playground.collapsed import collapsed_json
 from playground.messages import message, model_summary
 from playground.model_info import ModelInfo
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     for command in (train, render):
         _add_session_options(command)
     train.add_argument("--json", action="store_true", help="print one JSON object")
+    cli_files.add_train_options(train)
     render.add_argument("--out", metavar="FILE.png", required=True, help="where to save the picture")
     render.add_argument("--size", metavar="WxH", default="800x800", help="picture size in pixels")
     render.add_argument("--view", choices=("boundary", "features", "hidden"), default="boundary",
@@ -91,6 +93,7 @@ def _add_session_options(p: argparse.ArgumentParser, model_mode: bool = False) -
     """The options that make a scenario. ``model_mode`` (backprop): ``--model`` alone asks
     for the model, ``--model KIND`` also sets its kind."""
     p.add_argument("--scenario", metavar="FILE", help="start from this scenario file")
+    cli_files.add_input_options(p)
     data = p.add_argument_group("data (regenerates the points)")
     data.add_argument("--dataset", help="xor, circles, moons, spiral, gaussians, linear, checkerboard")
     data.add_argument("--points", type=int, metavar="N")
@@ -147,24 +150,27 @@ def scenario_from_args(args: argparse.Namespace) -> Scenario:
         raise UsageError(message(error, field=option)) from None
     if regenerate:
         names = base.class_names if len(base.class_names) == settings.data.classes else None
-        return Scenario.generate(settings, names, base.title)
+        return cli_files.with_csv_points(args, Scenario.generate(settings, names, base.title))
     base.settings = settings
-    return base
+    return cli_files.with_csv_points(args, base)
 
 
 def train(args: argparse.Namespace) -> int:
     if args.steps < 0:
         raise UsageError("--steps: must be 0 or more")
     scenario = scenario_from_args(args)
-    trainer = Trainer.for_scenario(scenario)
+    trainer = cli_files.trainer_for(args, scenario)
     start = time.perf_counter()
     stats = trainer.step(args.steps) if args.steps else trainer.evaluate()
     seconds = time.perf_counter() - start
+    written = cli_files.write_outputs(args, trainer, scenario)
     if args.json:
         print(json.dumps({**_as_json(stats, seconds), "collapsed": collapsed_json(trainer, scenario)}))
     else:
         print(describe(scenario, ModelInfo.of(trainer.model)))
         print(report(stats, seconds))
+        for line in written:
+            print(line)
     return 0
 
 

@@ -35,6 +35,7 @@ from engine.scenario import ScenarioError
 from playground.actions import TOOL_LABELS, make_actions
 from playground.controllers.canvas_tools import CanvasTools
 from playground.controllers.runner import Runner
+from playground.file_actions import FileActions
 from playground.messages import divergence, message
 from playground.session import Session
 from playground.view_list import VIEWS, ViewContext, ViewSpec
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self.view_actions: list[QAction] = []
         self._build_views(views, ViewContext(self.canvas, self.runner))
+        self.files = FileActions(self)
         self._build_toolbar()
         self._build_menus()
         self.statusBar().addPermanentWidget(StillLinearStatus(self.session))
@@ -157,6 +159,8 @@ class MainWindow(QMainWindow):
         bar.addAction(a.clear)
         bar.addSeparator()
         bar.addActions([a.undo, a.redo])
+        bar.addSeparator()
+        bar.addAction(self.files.record)
         self.addToolBar(bar)
         self._set_speed(self.speed.value())
 
@@ -165,6 +169,7 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
         file = menus.addMenu("&File")
         file.addActions([a.new, a.open, a.save, a.save_as])
+        self.files.add_to(file, before=a.save)
         file.addSeparator()
         file.addAction(a.quit)
         edit = menus.addMenu("&Edit")

@@ -151,6 +151,34 @@ ERRORS = {
     "not_a_point_index": QT_TRANSLATE_NOOP("Errors", "must index one of the {count} points, not {found}"),
     "test_point_twice": QT_TRANSLATE_NOOP("Errors", "point {index} is listed twice"),
     "test_without_points": QT_TRANSLATE_NOOP("Errors", 'given without "points"'),
+    # points from a CSV file (engine.csv_points)
+    "csv_no_points": QT_TRANSLATE_NOOP("Errors", "no points: expected a header line x,y,label,split "
+                                                 "and then one point a line"),
+    "csv_bad_header": QT_TRANSLATE_NOOP("Errors", "line {line}: the first line must name the columns "
+                                                  "{expected} (split may be left out)"),
+    "csv_wrong_columns": QT_TRANSLATE_NOOP("Errors", "line {line}: expected the columns {columns}, "
+                                                     "found {count} values"),
+    "csv_too_many_points": QT_TRANSLATE_NOOP("Errors", "line {line}: at most {most} points"),
+    "csv_not_a_number": QT_TRANSLATE_NOOP("Errors", "line {line}: {column} must be a number, not {found}"),
+    "csv_off_the_plane": QT_TRANSLATE_NOOP("Errors", "line {line}: {column} must be finite and between "
+                                                     "-{limit:g} and {limit:g}, not {found}"),
+    "csv_bad_label": QT_TRANSLATE_NOOP("Errors", "line {line}: the label must be a class name of 1 to "
+                                                 "{most} characters or a class number, not {found}"),
+    "csv_bad_split": QT_TRANSLATE_NOOP("Errors", 'line {line}: split must be "train", "test" or empty, '
+                                                 "not {found}"),
+    "csv_class_out_of_range": QT_TRANSLATE_NOOP("Errors", "line {line}: class {label} is out of range "
+                                                          "0..{high}"),
+    "csv_too_many_classes": QT_TRANSLATE_NOOP("Errors", "line {line}: {found} would be a class too many "
+                                                        "(at most {most})"),
+    # model and autosave files (engine.model_file, engine.snapshot)
+    "model_not_npz": QT_TRANSLATE_NOOP("Errors", "not a NumPy .npz file"),
+    "model_missing_settings": QT_TRANSLATE_NOOP("Errors", "missing or damaged — is this a Decision "
+                                                          "Playground model file?"),
+    "model_missing_array": QT_TRANSLATE_NOOP("Errors", "missing from the file"),
+    "model_wrong_shape": QT_TRANSLATE_NOOP("Errors", "must be an array of shape ({shape}), not ({actual})"),
+    "model_not_finite": QT_TRANSLATE_NOOP("Errors", "holds a number that is not finite"),
+    "model_class_count": QT_TRANSLATE_NOOP("Errors", "the model is for {found} classes but the points "
+                                                     "have {count}"),
 }
 
 MAX_SHOWN = 40     # characters of a value quoted from the user's input

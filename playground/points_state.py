@@ -50,9 +50,9 @@ class PointsState:
         """Class k and its points gone; later classes move down one."""
         keep = self.labels != k
         labels = self.labels[keep]
+        names = tuple(n for i, n in enumerate(self.class_names) if i != k)
         return replace(self, points=self.points[keep], labels=np.where(labels > k, labels - 1, labels),
-                       is_test=self.is_test[keep],
-                       class_names=tuple(n for i, n in enumerate(self.class_names) if i != k))
+                       is_test=self.is_test[keep], class_names=names, data=data_for_classes(self.data, names))
 
     def same_points(self, other: PointsState) -> bool:
         """Whether the points, labels, split and class names are equal (the generator aside)."""
@@ -63,3 +63,9 @@ class PointsState:
 def unused_class_name(names) -> str:
     """The first default class name ("A", "B", ...) not in ``names``."""
     return next(n for n in (*DEFAULT_CLASS_NAMES, *map(str, range(MAX_CLASSES + 1))) if n not in names)
+
+
+def data_for_classes(data: DataSettings, class_names) -> DataSettings:
+    """The generator's settings, its class count lowered to the number of names if above it
+    (a scenario must name every class its generator makes)."""
+    return data if data.classes <= len(class_names) else data.replace(classes=len(class_names))

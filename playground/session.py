@@ -26,21 +26,24 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from engine import csv_points, model_file
 from engine.datasets import DATASETS, MAX_CLASSES
 from engine.expression_graph import trace_formula
 from engine.features import feature_matrix
 from engine.history import History
 from engine.losses import one_hot
 from engine.model_check import ModelCheck, check_model
+from engine.model_file import ModelFile
 from engine.model_graph import point_trace
 from engine.scenario import Scenario, load, save
 from engine.settings import Settings
+from engine.snapshot import Snapshot
 from engine.spaces import HiddenSpace, LinearMap, feature_plane, grid_lines, hidden_space, linear_map
 from engine.trace import Trace
 from engine.trainer import StepStats, Trainer
 from playground.commands import EditPoints
 from playground.model_info import ModelInfo
-from playground.points_state import PointsState, unused_class_name
+from playground.points_state import PointsState, data_for_classes, unused_class_name
 
 
 class Session(QObject):
@@ -410,6 +413,55 @@ class Session(QObject):
 
     def new(self, scenario: Scenario | None = None) -> None:
         self._use(scenario or Scenario.generate(Settings()))
+
+    # ------------------------------------- the trained model, CSV points, the autosave
+    def model_file(self) -> ModelFile:
+        """The model as a model file holds it: settings, class names, copies of [W1, b1, ...],
+        step and epoch (read only: exports and the autosave)."""
+        return ModelFile.of(self._trainer, self.class_names)
+
+    def snapshot(self) -> Snapshot:
+        """Everything the autosave keeps: the scenario, the weights, step, epoch and curves."""
+        s = self._scenario
+        scenario = Scenario(s.points.copy(), s.labels.copy(), s.is_test.copy(), s.class_names, s.settings,
+                            s.title)
+        model = self.model_file()
+        return Snapshot(scenario, model.parameters, model.step, model.epoch, self._history.state(),
+                        self._path, self.modified, time.time())
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Make a snapshot the session: its scenario, file, weights, step and curves."""
+        self._use(snapshot.scenario, snapshot.path)
+        self._trainer.set_parameters(snapshot.parameters, snapshot.step, snapshot.epoch)
+        try:
+            self._history.set_state(snapshot.history)
+        except ValueError:
+            self._history.clear()
+        self._settings_modified = snapshot.modified
+        self.file_changed.emit()
+        self._publish(self._trainer.evaluate())
+
+    def load_model(self, path: str) -> bool:
+        """Take a model file's weights, step and epoch, with its model settings if they differ
+        (returns True then). A bad file or one for another number of classes raises
+        ModelFileError and changes nothing."""
+        loaded = model_file.load(path, self.n_classes)
+        changed = loaded.model != self.settings.model
+        if changed:
+            self._store(self.settings.replace(model=loaded.model))
+            self._trainer.set_model(loaded.model)
+        self._trainer.set_parameters(loaded.parameters, loaded.step, loaded.epoch)
+        self._history.clear()
+        self._settings_applied()
+        return changed
+
+    def import_csv(self, path: str) -> None:
+        """Replace the points and classes by a CSV file's, as one undoable edit; a bad file
+        raises CsvError and changes nothing."""
+        loaded = csv_points.load(path, self.class_names)
+        names = tuple(loaded.class_names)
+        self._edit(PointsState(loaded.points, loaded.labels, loaded.is_test, names,
+                               data_for_classes(self.settings.data, names)), "Import points")
 
     def _use(self, scenario: Scenario, path: str | None = None) -> None:
         self._scenario = scenario

@@ -24,12 +24,13 @@ ENGINE = Path(__file__).parents[2] / "engine"
 
 
 def raised_codes() -> set[str]:
-    """Every code the engine's sources give a SettingsError or ScenarioError (a literal, by rule)."""
+    """Every code the engine's sources give a coded error (a literal, by rule); ``error_type`` is
+    the class a helper is given (``read_text``, ``save_atomic``)."""
     codes = set()
     for source in ENGINE.glob("*.py"):
         for node in ast.walk(ast.parse(source.read_text())):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("SettingsError",
-                                                                                "ScenarioError"):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in (
+                    "SettingsError", "ScenarioError", "CsvError", "ModelFileError", "error_type"):
                 code = node.args[1]
                 if isinstance(code, ast.Attribute):  # passing on another error's code
                     continue
