@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from engine.scenario import ScenarioError
 from playground.actions import TOOL_LABELS, make_actions
 from playground.controllers.canvas_tools import CanvasTools
+from playground.controllers.keyboard import FieldKeys
 from playground.controllers.runner import Runner
 from playground.messages import divergence, message
 from playground.session import Session
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.banner)
         column.addWidget(self.canvas, 1)
+        page.setFocusProxy(self.canvas)
         return page
 
     def _build_views(self, views: tuple[ViewSpec, ...], context: ViewContext) -> None:
@@ -202,6 +204,8 @@ class MainWindow(QMainWindow):
         s.stats_changed.connect(self._hide_banner_after_reset)
         s.file_changed.connect(self._show_file_state)
         s.undo_changed.connect(self._show_undo_state)
+        self.field_keys = FieldKeys(self, [*a.play.shortcuts(), *a.step.shortcuts(), *a.reset.shortcuts()],
+                                    lambda: self.centre.currentWidget().setFocus())
         self._set_tool("add")
 
     def _set_tool(self, name: str) -> None:
