@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QSlider,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -35,14 +34,14 @@ from engine.scenario import ScenarioError
 from playground.actions import TOOL_LABELS, make_actions
 from playground.controllers.canvas_tools import CanvasTools
 from playground.controllers.keyboard import FieldKeys
-from playground.controllers.runner import Runner
+from playground.controllers.runner import DEFAULT_SPEED, SPEEDS, Runner
 from playground.messages import divergence, message
+from playground.panels.speed_control import SpeedControl
 from playground.session import Session
 from playground.view_list import VIEWS, ViewContext, ViewSpec
 from playground.views.canvas import CanvasView
 
 APP_NAME = "Decision Boundary Playground"
-SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500)  # steps per frame, on the speed slider
 FILE_FILTER = "Scenarios (*.json);;All files (*)"
 DOCK_AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
               "bottom": Qt.DockWidgetArea.BottomDockWidgetArea}
@@ -140,15 +139,10 @@ class MainWindow(QMainWindow):
         play = bar.widgetForAction(a.play)  # wide enough for "Pause" too: the bar must not jump
         play.setMinimumWidth(play.sizeHint().width() + play.fontMetrics().horizontalAdvance("Pause")
                              - play.fontMetrics().horizontalAdvance("Play"))
-        self.speed = QSlider(Qt.Orientation.Horizontal)
-        self.speed.setRange(0, len(SPEEDS) - 1)
-        self.speed.setFixedWidth(140)
-        self.speed.setToolTip("Training steps per frame")
-        self.speed.setValue(SPEEDS.index(10))
-        self.speed_label = QLabel()
-        bar.addWidget(QLabel("  Speed "))
+        self.speed = SpeedControl(SPEEDS, DEFAULT_SPEED)
+        self.speed.chosen.connect(self.runner.set_speed)
+        self.runner.set_speed(self.speed.speed)
         bar.addWidget(self.speed)
-        bar.addWidget(self.speed_label)
         bar.addSeparator()
         bar.addActions(list(a.tools.values()))
         bar.addAction(a.test_points)
@@ -156,7 +150,6 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         bar.addActions([a.undo, a.redo])
         self.addToolBar(bar)
-        self._set_speed(self.speed.value())
 
     def _build_menus(self) -> None:
         a = self.actions
@@ -198,7 +191,6 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, name=name: self._set_tool(name))
         for k, action in enumerate(a.classes):
             action.triggered.connect(lambda _=False, k=k: s.set_current_class(k))
-        self.speed.valueChanged.connect(self._set_speed)
         self.runner.running_changed.connect(self._show_running)
         s.diverged.connect(self._show_divergence)
         s.stats_changed.connect(self._hide_banner_after_reset)
@@ -221,10 +213,6 @@ class MainWindow(QMainWindow):
         a.redo.setEnabled(s.can_redo())
         a.undo.setToolTip(f"Undo {s.undo_text()}".strip())
         a.redo.setToolTip(f"Redo {s.redo_text()}".strip())
-
-    def _set_speed(self, index: int) -> None:
-        self.runner.set_steps_per_frame(SPEEDS[index])
-        self.speed_label.setText(f" {SPEEDS[index]} steps/frame ")
 
     def _show_running(self, running: bool) -> None:
         icon = self.style().standardIcon(self.style().StandardPixmap.SP_MediaPause if running

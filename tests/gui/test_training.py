@@ -2,6 +2,8 @@
 
 import numpy as np
 
+from playground.controllers.runner import Speed
+
 PROBE = np.array([[0.3, -0.2], [-0.7, 0.5], [0.1, 0.9]])
 
 
@@ -63,10 +65,32 @@ def test_architecture_change_rebuilds_but_keeps_the_points(qtbot, window):
     np.testing.assert_array_equal(session.points, points)
 
 
-def test_speed_slider_sets_steps_per_frame(qtbot, window):
-    window.speed.setValue(window.speed.maximum())
-    assert window.runner.steps_per_frame == 500
-    assert "500 steps/frame" in window.speed_label.text()
+def test_speed_slider_from_slow_motion_to_500_steps_a_frame(qtbot, window):
+    speed, runner = window.speed, window.runner
+    speed.slider.setValue(speed.slider.maximum())
+    assert runner.steps_per_tick == 500 and speed.label.text() == "500 steps/frame"
+    speed.slider.setValue(speed.speeds.index(Speed(1)))
+    assert speed.label.text() == "1 step/frame"  # one step, not "1 steps"
+    speed.slider.setValue(0)  # slow motion: one step a second, for narrating single updates
+    assert speed.label.text() == "1 step/s"
+    assert runner.steps_per_tick == 1 and runner.interval_ms == 1000
+    steps = []
+    window.session.stats_changed.connect(lambda stats: steps.append(stats.step))
+    window.actions.play.trigger()  # the first step at once, not a second later
+    assert steps == [1]
+    runner.tick()
+    assert steps == [1, 2]
+    window.actions.play.trigger()
+
+
+def test_the_speed_label_keeps_its_width(qtbot, window):
+    """The toolbar must not shift as the speed text changes ("1 step/s" to "500 steps/frame")."""
+    label, widths = window.speed.label, set()
+    for index in range(window.speed.slider.maximum() + 1):
+        window.speed.slider.setValue(index)
+        widths.add(label.width())
+        assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
+    assert len(widths) == 1
 
 
 def test_divergence_pauses_and_explains(qtbot, window):
