@@ -63,6 +63,8 @@ class StepStats:
     unstable: bool = False  # the loss is climbing or swinging: the learning rate is too high
     unstable_step: int | None = None  # the step this run was first seen unstable
     stalled: bool = False  # the loss has not moved for many steps
+    exploded_loss: float = math.nan  # after a divergence: the loss that set off the hard stop
+    loss_limit: float = math.inf  # the hard stop: a loss above this (relative to the run's start) explodes
 
     @property
     def grad_norms(self) -> tuple[float, ...]:
@@ -120,6 +122,7 @@ class Trainer:
         self.samples_seen = 0
         self.epoch = 0.0  # training sets seen: each step adds its batch / the training set's size then
         self.diverged = False
+        self.exploded_loss = math.nan
 
     def set_model(self, model: ModelSettings) -> None:
         """New architecture, activation or features: rebuild from the seed."""
@@ -162,6 +165,7 @@ class Trainer:
         """Train on after a divergence, from the finite weights it kept (with the settings now)."""
         if self.diverged:
             self.diverged = False
+            self.exploded_loss = math.nan
             self.monitor.rebase()
 
     def _set_points(self, points, labels, is_test, n_classes: int) -> None:
@@ -212,7 +216,7 @@ class Trainer:
                     loss = loss_fn(self.model(x), target)
                     value = float(loss.data)
                     if self.monitor.exploded(value):
-                        self._diverge()
+                        self._diverge(value)
                         break
                     self.monitor.observe(self.steps, value)
                     for p in self._params:  # cleared only now: a divergence keeps the last real ones
@@ -225,7 +229,7 @@ class Trainer:
                     self.epoch += x.data.shape[1] / self._n_train
             stats = self.evaluate()
             if not self.diverged and self.monitor.exploded(stats.train_loss):
-                self._diverge()
+                self._diverge(stats.train_loss)
                 stats = self.evaluate()
             return stats
         return self.evaluate()
@@ -244,10 +248,11 @@ class Trainer:
         self._cursor += 1
         return self._batches[self._cursor - 1]
 
-    def _diverge(self) -> None:
-        """Stop, back at the parameters before the last step (whose loss was within bounds),
-        keeping that step's gradients and update for the statistics."""
+    def _diverge(self, loss: float) -> None:
+        """Stop at ``loss``, back at the parameters before the last step (whose loss was within
+        bounds), keeping that step's gradients and update for the statistics."""
         self.diverged = True
+        self.exploded_loss = loss
         self._diverged_update = [p.data - saved for p, saved in zip(self._params, self._before_step)]
         for p, saved in zip(self._params, self._before_step):
             np.copyto(p.data, saved)
@@ -272,6 +277,7 @@ class Trainer:
             penalty=sum(layer.penalty for layer in layers),
             layers=layers, diverged=self.diverged, unstable=self.monitor.unstable,
             unstable_step=self.monitor.unstable_step, stalled=self.monitor.stalled,
+            exploded_loss=self.exploded_loss, loss_limit=self.monitor.limit,
         )
 
     def _measure(self, scores, target, labels) -> tuple[float, float]:

@@ -17,11 +17,8 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QFrame,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QTabWidget,
@@ -35,8 +32,10 @@ from playground.actions import TOOL_LABELS, make_actions
 from playground.controllers.canvas_tools import CanvasTools
 from playground.controllers.keyboard import FieldKeys
 from playground.controllers.runner import DEFAULT_SPEED, SPEEDS, Runner
-from playground.messages import divergence, message
+from playground.messages import message
+from playground.panels.banner import DivergenceBanner
 from playground.panels.speed_control import SpeedControl
+from playground.panels.status_line import StatusLine
 from playground.session import Session
 from playground.view_list import VIEWS, ViewContext, ViewSpec
 from playground.views.canvas import CanvasView
@@ -59,7 +58,6 @@ class MainWindow(QMainWindow):
         self.actions = make_actions(self)
         self.canvas = CanvasView(self.session)
         self.tools = CanvasTools(self.session, self.canvas)
-        self.banner, self.banner_text = self._make_banner()
         self.centre = QTabWidget()
         self.centre.setDocumentMode(True)
         self.centre.tabBar().setAutoHide(True)  # no tab bar while the canvas is the only page
@@ -73,6 +71,8 @@ class MainWindow(QMainWindow):
         self._build_views(views, ViewContext(self.canvas, self.runner))
         self._build_toolbar()
         self._build_menus()
+        self.status_line = StatusLine(self.session)
+        self.statusBar().addWidget(self.status_line, 1)
         self._connect()
         self._show_file_state()
         self._show_undo_state()
@@ -82,9 +82,9 @@ class MainWindow(QMainWindow):
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.banner)
         column.addWidget(self.canvas, 1)
         page.setFocusProxy(self.canvas)
+        self.banner = DivergenceBanner(self.session, page)  # over the canvas: the plane never moves
         return page
 
     def _build_views(self, views: tuple[ViewSpec, ...], context: ViewContext) -> None:
@@ -113,22 +113,6 @@ class MainWindow(QMainWindow):
 
     def _show_tab(self, widget: QWidget, on: bool) -> None:
         self.centre.setTabVisible(self.centre.indexOf(widget), on)
-
-    def _make_banner(self) -> tuple[QFrame, QLabel]:
-        """A message strip above the canvas for a diverged run, with a Reset button."""
-        banner = QFrame()
-        banner.setObjectName("banner")
-        banner.setStyleSheet("#banner { background: #FFF3CD; border: 1px solid #E0B252; "
-                             "border-radius: 4px; }")
-        text = QLabel()
-        text.setWordWrap(True)
-        reset = QPushButton("Reset")
-        reset.clicked.connect(self.session.reset)
-        row = QHBoxLayout(banner)
-        row.addWidget(text, 1)
-        row.addWidget(reset)
-        banner.hide()
-        return banner, text
 
     def _build_toolbar(self) -> None:
         a = self.actions
@@ -192,8 +176,6 @@ class MainWindow(QMainWindow):
         for k, action in enumerate(a.classes):
             action.triggered.connect(lambda _=False, k=k: s.set_current_class(k))
         self.runner.running_changed.connect(self._show_running)
-        s.diverged.connect(self._show_divergence)
-        s.stats_changed.connect(self._hide_banner_after_reset)
         s.file_changed.connect(self._show_file_state)
         s.undo_changed.connect(self._show_undo_state)
         self.field_keys = FieldKeys(self, [*a.play.shortcuts(), *a.step.shortcuts(), *a.reset.shortcuts()],
@@ -203,7 +185,7 @@ class MainWindow(QMainWindow):
     def _set_tool(self, name: str) -> None:
         self.tools.set_tool(name)
         self.actions.tools[name].setChecked(True)
-        self.statusBar().showMessage(TOOL_LABELS[name][1])
+        self.status_line.set_hint(TOOL_LABELS[name][1])
 
     def _show_undo_state(self) -> None:
         """Undo and Redo keep fixed labels (a toolbar that changes width as you edit jumps
@@ -219,14 +201,6 @@ class MainWindow(QMainWindow):
                                          else self.style().StandardPixmap.SP_MediaPlay)
         self.actions.play.setIcon(icon)
         self.actions.play.setText("Pause" if running else "Play")
-
-    def _show_divergence(self, stats) -> None:
-        self.banner_text.setText(divergence(stats))
-        self.banner.show()
-
-    def _hide_banner_after_reset(self, stats) -> None:
-        if not stats.diverged:
-            self.banner.hide()
 
     def _show_file_state(self) -> None:
         name = Path(self.session.path).name if self.session.path else "Untitled"

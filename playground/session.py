@@ -92,7 +92,7 @@ class Session(QObject):
 
     @property
     def stats(self) -> StepStats:
-        """Where training stands now (``stats.diverged``: training stopped until a reset)."""
+        """Where training stands now (``stats.diverged``: stopped until ``resume()`` or ``reset()``)."""
         return self._stats
 
     @property
@@ -310,6 +310,13 @@ class Session(QObject):
         if stats.diverged and not was_diverged:
             self.diverged.emit(stats)
         return stats
+
+    def resume(self) -> None:
+        """After a divergence, train on from the last good weights with the settings now (a lower
+        learning rate, say): the next ``step`` continues the run. Does nothing otherwise."""
+        if self._stats.diverged:
+            self._trainer.resume()
+            self._publish(self._trainer.evaluate())
 
     def reset(self) -> None:
         """Fresh weights from the seed: the same seed gives the same start."""

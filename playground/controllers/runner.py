@@ -70,7 +70,9 @@ class Runner(QObject):
         return self.timer.interval()
 
     def play(self) -> None:
-        if not self.running and not self.session.stats.diverged:
+        """Train continuously; after a divergence, on from the last good weights with the settings now."""
+        if not self.running:
+            self.session.resume()
             self.timer.start()
             self.running_changed.emit(True)
             if self.interval_ms > FRAME_MS:  # slow motion: the first step now, not after a pause
@@ -90,8 +92,9 @@ class Runner(QObject):
         self.timer.setInterval(max(FRAME_MS, speed.interval_ms))
 
     def step_once(self) -> None:
-        """One training step by hand (pauses a run first)."""
+        """One training step by hand (pauses a run first; resumes after a divergence)."""
         self.pause()
+        self.session.resume()
         self.session.step(1)
 
     def tick(self) -> None:

@@ -93,19 +93,49 @@ def test_the_speed_label_keeps_its_width(qtbot, window):
     assert len(widths) == 1
 
 
-def test_divergence_pauses_and_explains(qtbot, window):
-    session = window.session
-    session.set_training_field("learning_rate", 1e5)
+def diverge(qtbot, window, rate=1e5):
+    window.session.set_training_field("learning_rate", rate)
     window.runner.play()
     qtbot.waitUntil(lambda: not window.runner.running, timeout=5000)
-    assert session.stats.diverged
+    assert window.session.stats.diverged
+
+
+def test_divergence_pauses_and_explains_over_the_canvas(qtbot, window):
+    session = window.session
+    canvas = window.canvas.geometry()
+    diverge(qtbot, window)
     assert window.banner.isVisible()
-    text = window.banner_text.text()
-    assert f"at step {session.stats.step}" in text and "Lower the learning rate" in text
-    window.runner.play()  # refuses to run on until reset
-    assert not window.runner.running
-    window.actions.reset.trigger()
-    assert not window.banner.isVisible() and not session.stats.diverged
+    text = window.banner.text.text()
+    assert f"at step {session.stats.step}" in text and "The learning rate (100000) is too high" in text
+    assert "press Play to go on from the last good weights" in text
+    assert window.canvas.geometry() == canvas  # the banner lies over the plane: nothing moves
+    assert window.banner.geometry().bottom() < canvas.height() // 3
+    window.banner.reset.click()
+    assert not window.banner.isVisible() and not session.stats.diverged and session.stats.step == 0
+
+
+def test_play_after_a_divergence_goes_on_from_the_last_good_weights(qtbot, window):
+    session = window.session
+    diverge(qtbot, window, rate=1000)
+    stopped = session.stats
+    kept = outputs(session)
+    window.views["training"].learning_rate.setEditText("0.1")
+    window.views["training"].learning_rate.lineEdit().editingFinished.emit()
+    window.actions.play.trigger()  # on from the weights kept and the step reached, not from the start
+    assert not window.banner.isVisible() and session.stats.step == stopped.step
+    for now, then in zip(outputs(session), kept, strict=True):
+        np.testing.assert_array_equal(now, then)
+    qtbot.waitUntil(lambda: session.stats.step >= stopped.step + 20, timeout=5000)
+    window.actions.play.trigger()
+    assert not session.stats.diverged and session.stats.train_loss < stopped.train_loss
+
+
+def test_play_with_the_rate_still_too_high_stops_again_and_says_so(qtbot, window):
+    diverge(qtbot, window)
+    window.banner.hide()
+    window.actions.play.trigger()
+    qtbot.waitUntil(lambda: not window.runner.running, timeout=5000)
+    assert window.session.stats.diverged and window.banner.isVisible()
 
 
 def test_keyboard_shortcuts(qtbot, window):
