@@ -148,8 +148,7 @@ class MainWindow(QMainWindow):
         edit.addActions([*a.tools.values(), a.test_points, a.clear])
         train = menus.addMenu("&Train")
         train.addActions([a.play, a.step, a.reset])
-        points = menus.addMenu("&Classes")
-        points.addActions(a.classes)
+        self.classes_menu = menus.addMenu("&Classes")  # the classes that exist: see _show_classes
         view = menus.addMenu("&View")
         view.addActions(self.view_actions)
         view.addSeparator()
@@ -174,7 +173,10 @@ class MainWindow(QMainWindow):
         for name, action in a.tools.items():
             action.triggered.connect(lambda _=False, name=name: self._set_tool(name))
         for k, action in enumerate(a.classes):
-            action.triggered.connect(lambda _=False, k=k: s.set_current_class(k))
+            action.triggered.connect(lambda _=False, k=k: self._choose_class(k))
+        s.points_changed.connect(self._show_classes)
+        s.current_class_changed.connect(self._show_classes)
+        self._show_classes()
         self.runner.running_changed.connect(self._show_running)
         s.file_changed.connect(self._show_file_state)
         s.undo_changed.connect(self._show_undo_state)
@@ -186,6 +188,23 @@ class MainWindow(QMainWindow):
         self.tools.set_tool(name)
         self.actions.tools[name].setChecked(True)
         self.status_line.set_hint(TOOL_LABELS[name][1])
+
+    def _show_classes(self) -> None:
+        """The Classes menu lists the classes there are (keys 1-5 stay bound), the current one checked."""
+        s, menu = self.session, self.classes_menu
+        menu.clear()
+        for k, (action, name) in enumerate(zip(self.actions.classes, s.class_names)):
+            action.setText(self.tr("Class {number}: {name}").format(number=k + 1, name=name))
+            action.setChecked(k == s.current_class)
+            menu.addAction(action)
+
+    def _choose_class(self, k: int) -> None:
+        if k < self.session.n_classes:
+            self.session.set_current_class(k)
+        else:
+            self._show_classes()  # the group checked the key's action: show the real current class
+            self.statusBar().showMessage(self.tr("There is no class {number}: Add class (in Data) makes "
+                                                 "one.").format(number=k + 1), 4000)
 
     def _show_undo_state(self) -> None:
         """Undo and Redo keep fixed labels (a toolbar that changes width as you edit jumps

@@ -166,7 +166,7 @@ class Session(QObject):
             info = DATASETS[value]
             changes["classes"] = min(max(self.settings.data.classes, info.min_classes), info.max_classes)
         data = self.settings.data.replace(**changes)
-        if data != self.settings.data:
+        if data != self.settings.data or data.classes != self.n_classes:  # (classes added by hand)
             self._regenerate(data)
 
     def set_model_field(self, name: str, value) -> None:

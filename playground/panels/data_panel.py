@@ -71,6 +71,7 @@ class DataPanel(QWidget):
         self.remove_class.clicked.connect(lambda: session.remove_class(session.current_class))
         session.settings_changed.connect(self.show_settings)
         session.points_changed.connect(self.show_classes)
+        session.points_changed.connect(self.show_settings)
         session.current_class_changed.connect(self.show_current_class)
         self.show_settings()
         self.show_classes()
@@ -87,6 +88,7 @@ class DataPanel(QWidget):
             select(self.dataset, d.dataset)
             for name, box in self.numbers.items():
                 box.show_value(getattr(d, name))
+            self.classes.show_value(self.session.n_classes)  # classes added by hand count too
         self.classes.setEnabled(info.min_classes != info.max_classes)
 
     def show_classes(self) -> None:

@@ -45,12 +45,10 @@ class NumberChoice(QComboBox):
         self.value = presets[0]
 
     def set_value(self, value: float) -> None:
+        """Show ``value``: its preset selected, or typed in with no preset highlighted."""
         self.value = value
-        index = self.findData(value)
-        if index >= 0:
-            self.setCurrentIndex(index)
-        else:
-            self.setEditText(_number(value))
+        self.setCurrentIndex(self.findData(value))  # -1 (none) when it is not a preset
+        self.setEditText(_number(value))
 
     def _emit(self) -> None:
         try:

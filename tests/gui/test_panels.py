@@ -212,6 +212,23 @@ def test_bad_learning_rate_text_is_refused(qtbot, window, training):
     assert training.learning_rate.currentText() == "0.3"
 
 
+def test_a_typed_rate_highlights_no_preset(qtbot, window, training):
+    """30 is not in the list: the list must not highlight 0.01 (or any other preset)."""
+    rate = training.learning_rate
+    select(rate, 0.01)
+    rate.activated.emit(rate.currentIndex())
+    assert window.session.settings.training.learning_rate == 0.01
+    rate.setEditText("30")
+    rate.lineEdit().editingFinished.emit()
+    assert window.session.settings.training.learning_rate == 30
+    assert rate.currentText() == "30" and rate.currentIndex() == -1
+    rate.showPopup()
+    assert rate.view().selectionModel().selectedRows() == []
+    rate.hidePopup()
+    window.session.set_training_field("learning_rate", 0.1)  # a preset again: selected
+    assert rate.currentIndex() == rate.findData(0.1) and rate.currentText() == "0.1"
+
+
 def test_seed_resets_to_new_weights(qtbot, window, training):
     session = window.session
     initial = outputs(session)
