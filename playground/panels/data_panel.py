@@ -1,8 +1,9 @@
 """The data panel: the point generator and the classes.
 
 Each generator control asks the session to change its one field, which
-regenerates the points at once (consecutive changes are one undo step); the
-class list picks the class new points get and adds or removes classes.
+regenerates the points at once (consecutive changes are one undo step) -- after
+asking, when the points were placed or edited by hand; the class list picks the
+class new points get and adds or removes classes.
 
 Listens to: session.settings_changed, points_changed, current_class_changed.
 """
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushBu
 from engine.datasets import DATASETS, MAX_CLASSES
 from engine.settings import LIMITS
 from playground import messages
-from playground.panels.controls import NumberBox, choice_box, form, quiet, select
+from playground.panels.controls import NumberBox, choice_box, form, may_replace_points, quiet, select
 from playground.session import Session
 from playground.style import CLASS_COLORS
 
@@ -62,10 +63,10 @@ class DataPanel(QWidget):
         self.numbers = {"points": self.points, "noise": self.noise, "classes": self.classes,
                         "seed": self.seed, "test_fraction": self.test_percent}
         self.dataset.currentIndexChanged.connect(
-            lambda _: session.set_data_field("dataset", self.dataset.currentData()))
+            lambda _: self._change("dataset", self.dataset.currentData()))
         for name, box in self.numbers.items():
-            box.edited.connect(lambda value, name=name: session.set_data_field(name, value))
-        self.regenerate.clicked.connect(lambda: session.regenerate())
+            box.edited.connect(lambda value, name=name: self._change(name, value))
+        self.regenerate.clicked.connect(self._regenerate)
         self.class_list.currentRowChanged.connect(self._class_chosen)
         self.add_class.clicked.connect(session.add_class)
         self.remove_class.clicked.connect(lambda: session.remove_class(session.current_class))
@@ -75,6 +76,18 @@ class DataPanel(QWidget):
         session.current_class_changed.connect(self.show_current_class)
         self.show_settings()
         self.show_classes()
+
+    # ---------------------------------------------------- widget -> session
+    def _change(self, name: str, value) -> None:
+        """A generator setting: new points, once the person agrees to lose any placed by hand."""
+        if may_replace_points(self.session, self.window()):
+            self.session.set_data_field(name, value)
+        else:
+            self.show_settings()  # the widget goes back to what the points are
+
+    def _regenerate(self) -> None:
+        if may_replace_points(self.session, self.window()):
+            self.session.regenerate()
 
     def _class_chosen(self, row: int) -> None:
         if row >= 0:
