@@ -39,12 +39,12 @@ from playground.panels.status_line import StatusLine
 from playground.session import Session
 from playground.view_list import VIEWS, ViewContext, ViewSpec
 from playground.views.canvas import CanvasView
+from playground.window_fit import WindowFit
 
 APP_NAME = "Decision Boundary Playground"
 FILE_FILTER = "Scenarios (*.json);;All files (*)"
 DOCK_AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
               "bottom": Qt.DockWidgetArea.BottomDockWidgetArea}
-SIDE_WIDTHS = {"left": 300, "right": 330}  # pixels, at the start; the canvas takes the rest
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self._show_file_state()
         self._show_undo_state()
+        a = self.actions  # the buttons that may show only their icon when the toolbar is short of room
+        self.fit = WindowFit(self, self.toolbar, [a.clear, a.redo, a.undo, a.reset, a.step, a.play])
 
     # ---------------------------------------------------------------- layout
     def _canvas_page(self) -> QWidget:
@@ -107,16 +109,13 @@ class MainWindow(QMainWindow):
                 dock.setVisible(spec.visible)
                 action = dock.toggleViewAction()
             self.view_actions.append(action)
-        for area, width in SIDE_WIDTHS.items():
-            docks = [self.docks[s.key] for s in views if s.area == area]
-            self.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
 
     def _show_tab(self, widget: QWidget, on: bool) -> None:
         self.centre.setTabVisible(self.centre.indexOf(widget), on)
 
     def _build_toolbar(self) -> None:
         a = self.actions
-        bar = QToolBar("Training")
+        self.toolbar = bar = QToolBar("Training")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addActions([a.play, a.step, a.reset])

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QMessageBo
 from engine.settings import Limit
 
 FRACTION_DIGITS = 15  # a fractional field is kept to this many decimals: as exact as a float prints
+PANEL_MARGINS = (8, 4, 8, 6)  # left, top, right, bottom: the dock's title bar is just above
 
 
 @contextmanager

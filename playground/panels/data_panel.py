@@ -10,14 +10,22 @@ Listens to: session.settings_changed, points_changed, current_class_changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from engine.datasets import DATASETS, MAX_CLASSES
 from engine.settings import LIMITS
 from playground import messages
-from playground.panels.controls import NumberBox, choice_box, form, may_replace_points, quiet, select
+from playground.panels.controls import (
+    PANEL_MARGINS,
+    NumberBox,
+    choice_box,
+    form,
+    may_replace_points,
+    quiet,
+    select,
+)
 from playground.session import Session
 from playground.style import CLASS_COLORS
 
@@ -56,6 +64,7 @@ class DataPanel(QWidget):
         buttons.addWidget(self.add_class)
         buttons.addWidget(self.remove_class)
         outer = QVBoxLayout(self)
+        outer.setContentsMargins(*PANEL_MARGINS)
         outer.addLayout(layout)
         outer.addWidget(self.class_list)
         outer.addLayout(buttons)
@@ -117,7 +126,17 @@ class DataPanel(QWidget):
             self.class_list.setCurrentRow(s.current_class)
         self.add_class.setEnabled(s.n_classes < MAX_CLASSES)
         self.remove_class.setEnabled(s.n_classes > 2)
-        self.class_list.setFixedHeight(self.class_list.sizeHintForRow(0) * MAX_CLASSES + 6)
+        self._size_class_list()
+
+    def _size_class_list(self) -> None:
+        """As many rows as classes: no empty rows taking the panel's room."""
+        self.class_list.setFixedHeight(self.class_list.sizeHintForRow(0) * self.class_list.count()
+                                       + 2 * self.class_list.frameWidth())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._size_class_list()  # taller rows
+        super().changeEvent(event)
 
     def show_current_class(self, k: int) -> None:
         with quiet(self.class_list):

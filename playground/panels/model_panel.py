@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from engine.settings import LIMITS, MAX_HIDDEN_LAYERS, ModelSettings
 from playground import messages
-from playground.panels.controls import choice_box, form, quiet, select
+from playground.panels.controls import PANEL_MARGINS, choice_box, form, quiet, select
 from playground.session import Session
 
 NEW_LAYER_WIDTH = 4
@@ -87,8 +87,11 @@ class ModelPanel(QWidget):
                        for i in range(MAX_HIDDEN_LAYERS)]
         self.activation = choice_box(messages.ACTIVATIONS, "The non-linearity after every hidden layer")
         self.features = {name: QCheckBox(label) for name, label in messages.FEATURE_LABELS.items()}
-        self.summary = QLabel()
+        self.summary = QLabel()  # first: it stays in view when a short window scrolls the panel
         self.summary.setWordWrap(True)
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
 
         self.layers = layers = form()
         layers.addRow("Layers", self.layer_count)
@@ -99,12 +102,13 @@ class ModelPanel(QWidget):
         for i, box in enumerate(self.features.values()):
             grid.addWidget(box, i // 3, i % 3)
         outer = QVBoxLayout(self)
+        outer.setContentsMargins(*PANEL_MARGINS)
+        outer.addWidget(self.summary)
         outer.addWidget(self.linear)
         outer.addWidget(self.mlp)
         outer.addLayout(layers)
         outer.addWidget(QLabel("Input features"))
         outer.addLayout(grid)
-        outer.addWidget(self.summary)
 
         self.kind.buttonClicked.connect(
             lambda _: session.set_model_field("kind", "linear" if self.linear.isChecked() else "mlp"))

@@ -9,9 +9,9 @@ Emits ``chosen(speed)``: one of the ``speeds`` it was given (the runner's ``Spee
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
 
-SLIDER_EMS = 8  # the slider's length, in lines of text: it grows with the font
+SLIDER_EMS = 6  # the slider's length, in lines of text: it grows with the font
 
 
 class SpeedControl(QWidget):
@@ -27,6 +27,7 @@ class SpeedControl(QWidget):
         self.slider.setToolTip(self.tr("Training speed: slow motion in steps per second, then steps "
                                        "per frame (about 60 frames a second)"))
         self.label = QLabel()
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
         layout.addWidget(QLabel(self.tr("Speed")))

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QGraphicsEllipseItem
 
 from playground import style
@@ -25,6 +26,20 @@ from playground.views.boundary import colorize, tie_lines
 
 OVERLAY_Z = 1.5      # between the tie lines (1) and the points (2 and up)
 OVERLAY_TOP_Z = 100  # above the points and the cursor
+TICK_STEPS = (0.05, 0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 5.0)  # plane units between ticks, to choose from
+TICK_EMS = 5         # at least this many text heights between ticks
+
+
+class PlaneAxis(pg.AxisItem):
+    """An axis of the plane whose tick spacing follows the scale (plane units per pixel) and the font,
+    not the axis length: with the plane's equal aspect, x and y get the same spacing."""
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float):
+        if size <= 0 or maxVal <= minVal:
+            return []
+        units_per_pixel = (maxVal - minVal) / size
+        room = TICK_EMS * QFontMetrics(self.style["tickFont"] or QFont()).height()
+        return [(next((step for step in TICK_STEPS if step >= room * units_per_pixel), TICK_STEPS[-1]), 0)]
 
 
 class PlaneViewBox(pg.ViewBox):
@@ -64,7 +79,8 @@ class CanvasView(pg.PlotWidget):
         self.session = session
         self.resolution = resolution
         box = PlaneViewBox()
-        super().__init__(parent, viewBox=box, background=style.BACKGROUND)
+        super().__init__(parent, viewBox=box, background=style.BACKGROUND,
+                         axisItems={"left": PlaneAxis("left"), "bottom": PlaneAxis("bottom")})
         for gesture in ("clicked", "drag_started", "dragged", "drag_finished"):
             getattr(box, gesture).connect(getattr(self, gesture))
         self._image_bounds = None
@@ -85,6 +101,7 @@ class CanvasView(pg.PlotWidget):
             axis = plot.getAxis(name)
             axis.setPen(pg.mkPen(style.GRID))
             axis.setTextPen(pg.mkPen(style.MUTED))
+        self._apply_font()
         x_min, x_max, y_min, y_max = style.PLANE
         box = self.getViewBox()
         box.setRange(xRange=(x_min, x_max), yRange=(y_min, y_max), padding=0)
@@ -106,6 +123,16 @@ class CanvasView(pg.PlotWidget):
             item.setZValue(z)
             item.setEnabled(False)  # drawn only: every click and drag goes to the view box
             plot.addItem(item)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._apply_font()
+        super().changeEvent(event)
+
+    def _apply_font(self) -> None:
+        """Tick labels in the widget's font (a larger window font makes them larger too)."""
+        for name in ("left", "bottom"):
+            self.getPlotItem().getAxis(name).setStyle(tickFont=self.font())
 
     # ---------------------------------------------------------------- drawing
     def update_points(self) -> None:

@@ -193,10 +193,10 @@ class TrainingCharts(QWidget):
         super().changeEvent(event)
 
     def sizeHint(self) -> QSize:
-        """About 330 x 400 pixels at the usual font size (it grows with the font); the plots
-        expand into whatever room the window gives them beyond that."""
+        """About 330 x 310 pixels at the usual font size (it grows with the font): short enough
+        that panels above it fit a 700-pixel window; the plots expand into any room beyond."""
         em = self.fontMetrics().height()
-        return QSize(24 * em, 28 * em)
+        return QSize(24 * em, 22 * em)
 
     # ------------------------------------------------------------- updating
     def refresh(self, stats) -> None:
