@@ -53,19 +53,25 @@ class WindowFit(QObject):
         self.scale = 1.0
         self.shares = dict(AREA_SHARES)
         self._given: dict[Area, int] = {}  # the size each area was last given
+        self._restack = QTimer(self, singleShot=True, interval=0)  # after the layouts have settled
+        self._restack.timeout.connect(lambda: self._stack_docks(always=False))
         window.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)  # menus and dialogs scale too
         window.installEventFilter(self)
+        for dock in window.findChildren(QDockWidget):
+            dock.installEventFilter(self)  # a panel that grows (a class added) may need room
         self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Resize:
             self.fit(event.oldSize())
+        elif isinstance(watched, QDockWidget) and event.type() == QEvent.Type.LayoutRequest:
+            self._restack.start()
         return super().eventFilter(watched, event)
 
     def fit(self, old_size: QSize | None = None) -> None:
-        refonted = self._fit_font() or old_size is None
-        # Once the panels have taken the new font and the docks their new sizes:
-        QTimer.singleShot(0, lambda: self._stack_docks(always=refonted))
+        if self._fit_font() or old_size is None:
+            QTimer.singleShot(0, lambda: self._stack_docks(always=True))  # once panels have the new font
+        self._restack.start()
         self._fit_docks(old_size)
         self._fit_toolbar()
 

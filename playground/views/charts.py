@@ -29,7 +29,6 @@ EMPTY_LOSS_RANGE = (-1.0, 0.2)  # log10 of 0.1 .. 1.6, before there is any loss 
 MIN_STEP_SPAN = 10            # the x axis shows at least this many steps
 ACCURACY_RANGE = (-6, 106)    # percent, with a little headroom around 0..100
 ACCURACY_TICKS = [[(v, str(v)) for v in (0, 25, 50, 75, 100)]]
-MAX_LOG_LABELS = 5            # more log ticks than this: label only 1, 2 and 5 times a power of ten
 VALUE_SCALE = 1.4             # the numbers' point size, relative to the widget's font
 STEP_SCALE = 1.25
 LINE_WIDTH = 2
@@ -63,12 +62,11 @@ def _pen(name: str) -> pg.QtGui.QPen:
 
 
 class LogAxis(pg.AxisItem):
-    """A log axis that labels only 1, 2 and 5 per decade when every tick would crowd it."""
+    """A log axis that labels only 1, 2 and 5 per decade (0.9 beside 1 would crowd it); the loss
+    plot's range (at least ``MIN_LOG_SPAN`` decades) always holds two of them."""
 
     def logTickStrings(self, values, scale, spacing) -> list[str]:
         strings = super().logTickStrings(values, scale, spacing)
-        if len(values) <= MAX_LOG_LABELS:
-            return strings
         mantissas = np.round(10 ** (np.asarray(values, dtype=float) % 1))
         return [text if m in (1, 2, 5, 10) else "" for text, m in zip(strings, mantissas)]
 

@@ -94,3 +94,12 @@ def test_a_dock_widened_by_hand_keeps_its_share(qtbot, window):
     share = window.docks["charts"].width() / 1280
     resized(window, 1600, 1000)
     assert window.docks["charts"].width() == pytest.approx(share * 1600, abs=8)
+
+
+def test_a_panel_that_grows_gets_the_room(qtbot, window):
+    """Five classes make the class list taller: the Data panel takes the room, no scrolling."""
+    resized(window, 1280, 800)
+    window.session.set_data_field("dataset", "spiral")
+    window.session.set_data_field("classes", 5)
+    qtbot.waitUntil(lambda: not window.docks["data"].widget().verticalScrollBar().isVisible())
+    check_the_layout(window)
