@@ -66,9 +66,12 @@ class LogAxis(pg.AxisItem):
     plot's range (at least ``MIN_LOG_SPAN`` decades) always holds two of them."""
 
     def logTickStrings(self, values, scale, spacing) -> list[str]:
+        """Plain numbers ('20', '0.05'), in pyqtgraph's powers of ten only when very large or small."""
+        values = np.asarray(values, dtype=float)
         strings = super().logTickStrings(values, scale, spacing)
-        mantissas = np.round(10 ** (np.asarray(values, dtype=float) % 1))
-        return [text if m in (1, 2, 5, 10) else "" for text, m in zip(strings, mantissas)]
+        mantissas = np.round(10 ** (values % 1))
+        return ["" if m not in (1, 2, 5, 10) else f"{x:.3g}" if 1e-3 <= x < 1e5 else text
+                for text, m, x in zip(strings, mantissas, 10 ** values * scale)]
 
 
 class StepAxis(pg.AxisItem):

@@ -92,3 +92,12 @@ def test_a_text_field_that_takes_a_space_keeps_it(qtbot, session):
     qtbot.keyClick(notes, Qt.Key.Key_Space)
     qtbot.keyClick(notes, Qt.Key.Key_S)
     assert notes.text() == "a b s" and not window.runner.running and session.stats.step == 0
+
+
+def test_clicking_the_speed_slider_leaves_the_keys_to_the_window(qtbot, window):
+    slider = window.speed.slider
+    window.canvas.setFocus()
+    qtbot.mouseClick(slider, Qt.MouseButton.LeftButton)
+    assert not slider.hasFocus()
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Right)
+    assert window.session.stats.step == 1
