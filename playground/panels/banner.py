@@ -10,13 +10,15 @@ Listens to: session.diverged (show), session.stats_changed (hide when recovered)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QRectF
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from playground.messages import divergence
 from playground.session import Session
 
 MARGIN = 8  # pixels between the banner and the edges of what it lies over
+BACKGROUND, BORDER = "#FFF3CD", "#E0B252"
 
 
 class DivergenceBanner(QFrame):
@@ -25,8 +27,6 @@ class DivergenceBanner(QFrame):
     def __init__(self, session: Session, parent: QWidget):
         super().__init__(parent)
         self.session = session
-        self.setObjectName("banner")
-        self.setStyleSheet("#banner { background: #FFF3CD; border: 1px solid #E0B252; border-radius: 4px; }")
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.reset = QPushButton(self.tr("Reset"))
@@ -38,6 +38,14 @@ class DivergenceBanner(QFrame):
         parent.installEventFilter(self)
         session.diverged.connect(self.show_divergence)
         session.stats_changed.connect(self._hide_when_recovered)
+
+    def paintEvent(self, _event) -> None:
+        """A pale amber card (painted, not a style sheet: those stop the window's font from reaching it)."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(BORDER))
+        painter.setBrush(QColor(BACKGROUND))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
 
     def show_divergence(self, stats) -> None:
         self.text.setText(divergence(stats, self.session.settings.training.learning_rate))

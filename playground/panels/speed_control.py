@@ -24,7 +24,7 @@ class SpeedControl(QWidget):
         self.speeds = tuple(speeds)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, len(self.speeds) - 1)
-        self.slider.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the keys (Space, →) to the window
+        self.slider.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves Space and → to the window
         self.slider.setToolTip(self.tr("Training speed: slow motion in steps per second, then steps "
                                        "per frame (about 60 frames a second)"))
         self.label = QLabel()
