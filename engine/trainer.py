@@ -112,6 +112,7 @@ class Trainer:
         self.model = MLP(len(m.features), m.layers, self.n_classes, m.activation,
                          seed=self.seed, dtype=self.dtype)
         self._params = self.model.parameters()
+        self._weights = self.model.weights()  # the penalised ones
         self._build_optimizer()
         self._batch_rng = np.random.default_rng([self.seed, 2])
         self._new_epoch()
@@ -195,7 +196,7 @@ class Trainer:
     def _build_optimizer(self) -> None:
         t = self.training
         self.optimizer = make_optimizer(t.optimizer, self._params, t.learning_rate,
-                                        penalty=Penalty(t.l1, t.l2), penalised=self.model.weights())
+                                        penalty=Penalty(t.l1, t.l2), penalised=self._weights)
 
     # ----------------------------------------------------------- training
     @property
@@ -218,7 +219,11 @@ class Trainer:
                     if self.monitor.exploded(value):
                         self._diverge(value)
                         break
-                    self.monitor.observe(self.steps, value)
+                    # The monitor judges what the optimizer minimises: a strong penalty may raise the
+                    # data loss while the whole objective falls, which is not instability.
+                    penalty = self.optimizer.penalty
+                    objective = value + penalty.value(self._weights) if penalty else value
+                    self.monitor.observe(self.steps, objective)
                     for p in self._params:  # cleared only now: a divergence keeps the last real ones
                         p.grad = None
                     loss.backward()

@@ -291,6 +291,16 @@ def test_a_divergence_reports_the_loss_that_exploded_and_the_limit_it_passed():
     assert math.isnan(trainer.evaluate().exploded_loss)
 
 
+def test_a_strong_penalty_raising_the_data_loss_is_not_instability():
+    """L1 0.1 shrinks a trained network's weights: the data loss rises while the objective the
+    optimizer minimises (loss + penalty) falls. That is the penalty at work, not a rate too high."""
+    trainer = make()
+    trainer.step(1000)
+    trainer.set_training(TrainingSettings(l1=0.1))
+    stats = trainer.step(500)
+    assert stats.train_loss > 0.5 and not stats.unstable
+
+
 def test_a_model_that_cannot_learn_reports_a_stall():
     stats = make(model=ModelSettings(kind="linear")).step(1000)
     assert stats.stalled and stats.train_accuracy < 0.7
