@@ -101,13 +101,15 @@ def divergence(stats, learning_rate: float) -> str:
 
 
 MOSTLY = 0.5  # "most units of a layer": dead or saturated
+SMALL_WEIGHTS = 0.1  # a layer's |W| below this, with a penalty on: the penalty has crushed it
 
 
-def training_advice(stats, info, learning_rate: float) -> str:
+def training_advice(stats, info, training) -> str:
     """One line on why training is failing and the usual remedy, or "" when nothing is wrong.
 
-    Reads ``StepStats`` (unstable, stalled, the layers' dead and saturated fractions) and the
-    ``ModelInfo``. A diverged run gets none: the divergence message says it all.
+    Reads ``StepStats`` (unstable, stalled, the layers' dead and saturated fractions), the
+    ``ModelInfo`` and the ``TrainingSettings``. A diverged run gets none: the divergence
+    message says it all.
     """
     if stats.diverged:
         return ""
@@ -117,7 +119,7 @@ def training_advice(stats, info, learning_rate: float) -> str:
     if stats.unstable:
         return QT_TRANSLATE_NOOP(
             "Advice", "The learning rate ({rate:g}) is too high: from step {step} the loss climbed or swung "
-                      "up and down instead of falling. Lower it.").format(rate=learning_rate,
+                      "up and down instead of falling. Lower it.").format(rate=training.learning_rate,
                                                                          step=stats.unstable_step)
     dead = _worst(stats.layers, "dead_fraction")
     if dead is not None:
@@ -127,12 +129,6 @@ def training_advice(stats, info, learning_rate: float) -> str:
         ).format(percent=100 * dead.dead_fraction, layer=dead.index)
     if not stats.stalled:
         return ""
-    saturated = _worst(stats.layers, "saturated_fraction")
-    if saturated is not None:
-        return QT_TRANSLATE_NOOP(
-            "Advice", "The loss is stuck: most {activation} units in layer {layer} are saturated (flat), so "
-                      "little gradient gets through. Lower the learning rate and press Reset, or use ReLU.",
-        ).format(activation=saturated.activation, layer=saturated.index)
     if info.kind == "linear":
         return QT_TRANSLATE_NOOP(
             "Advice", "A linear classifier draws one straight line: it cannot separate these classes "
@@ -141,6 +137,16 @@ def training_advice(stats, info, learning_rate: float) -> str:
         return QT_TRANSLATE_NOOP(
             "Advice", "With the linear activation the network is still one straight line (W₂(W₁x) is "
                       "linear). Choose a non-linear activation such as tanh or ReLU.")
+    if (training.l1 or training.l2) and min(layer.weight_norm for layer in stats.layers) < SMALL_WEIGHTS:
+        return QT_TRANSLATE_NOOP(
+            "Advice", "The loss is stuck: the penalty (L1 {l1:g}, L2 {l2:g}) keeps the weights too small "
+                      "to fit the points. Lower it.").format(l1=training.l1, l2=training.l2)
+    saturated = _worst(stats.layers, "saturated_fraction")
+    if saturated is not None:
+        return QT_TRANSLATE_NOOP(
+            "Advice", "The loss is stuck: most {activation} units in layer {layer} are saturated (flat), so "
+                      "little gradient gets through. Lower the learning rate and press Reset, or use ReLU.",
+        ).format(activation=saturated.activation, layer=saturated.index)
     if info.activation == "sigmoid":
         return QT_TRANSLATE_NOOP(
             "Advice", "The loss is stuck: sigmoid passes back at most a quarter of the gradient through "

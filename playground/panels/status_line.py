@@ -46,7 +46,7 @@ class StatusLine(QWidget):
 
     def refresh(self, *_) -> None:
         s = self.session
-        advice = training_advice(s.stats, s.model_info(), s.settings.training.learning_rate)
+        advice = training_advice(s.stats, s.model_info(), s.settings.training)
         if advice != self.advice:
             self.advice = advice
             self._show()

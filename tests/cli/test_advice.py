@@ -15,7 +15,7 @@ def advice_after(steps, all_test=False, **sections):
         scenario.is_test[:] = True
     trainer = Trainer.for_scenario(scenario)
     stats = trainer.step(steps)
-    return training_advice(stats, ModelInfo.of(trainer.model), trainer.training.learning_rate)
+    return training_advice(stats, ModelInfo.of(trainer.model), trainer.training)
 
 
 def test_a_run_that_learns_gets_no_advice():
@@ -46,6 +46,12 @@ def test_a_stuck_deep_sigmoid_network_is_told_why():
     text = advice_after(1000, model=ModelSettings(hidden=(8, 8, 8), activation="sigmoid"),
                         training=TrainingSettings(learning_rate=0.03))
     assert text.startswith("The loss is stuck: sigmoid passes back at most a quarter")
+
+
+def test_a_penalty_too_strong_is_named():
+    text = advice_after(1000, training=TrainingSettings(l1=0.1))
+    assert text == ("The loss is stuck: the penalty (L1 0.1, L2 0) keeps the weights too small to fit the "
+                    "points. Lower it.")
 
 
 def test_a_linear_activation_network_stuck_on_xor_is_told_why():
