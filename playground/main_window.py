@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self._show_file_state()
         self._show_undo_state()
         a = self.actions  # the buttons that may show only their icon when the toolbar is short of room
-        self.fit = WindowFit(self, self.toolbar, [a.clear, a.redo, a.undo, a.reset, a.step, a.play])
+        self.window_fit = WindowFit(self, self.toolbar, [a.clear, a.redo, a.undo, a.reset, a.step, a.play])
 
     # ---------------------------------------------------------------- layout
     def _canvas_page(self) -> QWidget:

@@ -1,8 +1,9 @@
 """The model panel: linear classifier or MLP, layers, activation, input features.
 
 Hidden layers are edited with a layer count and a width per layer, each typed
-or stepped with − / + buttons, as in TensorFlow Playground. Each control asks the session to change
-its one field; any change rebuilds the model from the seed; the points stay.
+or stepped with − / + buttons, as in TensorFlow Playground. Each control asks
+the session to change its one field; any change rebuilds the model from the
+seed; the points stay.
 
 Listens to: session.settings_changed, session.points_changed (class count).
 """
