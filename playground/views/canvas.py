@@ -17,8 +17,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QGraphicsEllipseItem
+from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
+from PySide6.QtWidgets import QApplication, QGraphicsEllipseItem
 
 from playground import style
 from playground.session import Session
@@ -101,7 +101,6 @@ class CanvasView(pg.PlotWidget):
             axis = plot.getAxis(name)
             axis.setPen(pg.mkPen(style.GRID))
             axis.setTextPen(pg.mkPen(style.MUTED))
-        self._apply_font()
         x_min, x_max, y_min, y_max = style.PLANE
         box = self.getViewBox()
         box.setRange(xRange=(x_min, x_max), yRange=(y_min, y_max), padding=0)
@@ -123,16 +122,24 @@ class CanvasView(pg.PlotWidget):
             item.setZValue(z)
             item.setEnabled(False)  # drawn only: every click and drag goes to the view box
             plot.addItem(item)
+        self._apply_font()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange:
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "ties"):  # (made in __init__)
             self._apply_font()
         super().changeEvent(event)
 
     def _apply_font(self) -> None:
-        """Tick labels in the widget's font (a larger window font makes them larger too)."""
+        """Tick labels in the widget's font; points and lines grow with it too (a big screen's larger
+        window font: a projector needs them bolder)."""
         for name in ("left", "bottom"):
             self.getPlotItem().getAxis(name).setStyle(tickFont=self.font())
+        scale = max(1.0, QFontInfo(self.font()).pointSizeF() / QFontInfo(QApplication.font()).pointSizeF())
+        for color, train, test in zip(style.CLASS_COLORS, self.train_points, self.test_points):
+            train.setSize(style.POINT_SIZE * scale)
+            test.setSize(style.POINT_SIZE * scale)
+            test.setPen(pg.mkPen(color, width=style.TEST_POINT_PEN * scale))
+        self.ties.setPen(pg.mkPen(style.INK, width=style.BOUNDARY_PEN * scale))
 
     # ---------------------------------------------------------------- drawing
     def update_points(self) -> None:
