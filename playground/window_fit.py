@@ -70,7 +70,7 @@ class WindowFit(QObject):
 
     def fit(self, old_size: QSize | None = None) -> None:
         if self._fit_font() or old_size is None:
-            QTimer.singleShot(0, lambda: self._stack_docks(always=True))  # once panels have the new font
+            QTimer.singleShot(0, self, lambda: self._stack_docks(always=True))  # once panels took the font
         self._restack.start()
         self._fit_docks(old_size)
         self._fit_toolbar()

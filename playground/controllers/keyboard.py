@@ -50,7 +50,7 @@ class FieldKeys(QObject):
             event.ignore()  # not the field's: the window's shortcut fires
             return True
         if kind == QEvent.Type.KeyPress and event.key() in COMMIT_KEYS:
-            QTimer.singleShot(0, self.home)  # after the field has committed its edit
+            QTimer.singleShot(0, self, self.home)  # after the field has committed its edit
         return False
 
 
