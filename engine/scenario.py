@@ -72,7 +72,7 @@ class Scenario:
             class_names = DEFAULT_CLASS_NAMES[:d.classes]
         names = _class_names(class_names, d.classes)
         points, labels = datasets.generate(d.dataset, d.points, d.noise, d.classes, d.seed)
-        is_test = datasets.split(len(points), d.test_fraction, d.seed)
+        is_test = datasets.split(len(points), d.test_fraction, d.seed, labels)
         return cls(points, labels, is_test, names, settings, title)
 
     @property

@@ -18,7 +18,6 @@ import math
 import sys
 import time
 
-from engine.monitor import DIVERGED_LOSS
 from engine.scenario import Scenario, ScenarioError, load
 from engine.settings import DataSettings, ModelSettings, Settings, SettingsError, TrainingSettings
 from engine.trainer import StepStats
@@ -48,6 +47,14 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message):
         raise UsageError(f"{message} (see {self.prog} --help)")
+
+    def parse_args(self, args=None, namespace=None):
+        """Like argparse's, but an unknown option points to the help of the command it was given to."""
+        parsed, unknown = self.parse_known_args(args, namespace)
+        if unknown:
+            prog = f"{self.prog} {parsed.command}" if getattr(parsed, "command", None) else self.prog
+            raise UsageError(f"unrecognized arguments: {' '.join(unknown)} (see {prog} --help)")
+        return parsed
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -168,7 +175,7 @@ def train(args: argparse.Namespace) -> int:
         print(json.dumps({**_as_json(stats, seconds), "collapsed": collapsed_json(trainer, scenario)}))
     else:
         print(describe(scenario, ModelInfo.of(trainer.model)))
-        print(report(stats, seconds))
+        print(report(stats, seconds, trainer.training.learning_rate))
         for line in written:
             print(line)
     return 0
@@ -177,18 +184,36 @@ def train(args: argparse.Namespace) -> int:
 def describe(scenario: Scenario, model: ModelInfo) -> str:
     """'xor: 200 points (160 train, 40 test), 2-8-8-2 MLP, tanh, 114 parameters'."""
     source = scenario.title or scenario.settings.data.dataset
-    n_test = int(scenario.is_test.sum())
-    return (f"{source}: {len(scenario.points)} points ({len(scenario.points) - n_test} train, "
-            f"{n_test} test), {model_summary(model)}")
+    n, n_test = len(scenario.points), int(scenario.is_test.sum())
+    points = "1 point" if n == 1 else f"{n} points"
+    return f"{source}: {points} ({n - n_test} train, {n_test} test), {model_summary(model)}"
 
 
-def report(stats: StepStats, seconds: float) -> str:
-    line = (f"step {stats.step}: train loss {stats.train_loss:.4f}, accuracy {stats.train_accuracy:.1%}"
-            f" | test loss {stats.test_loss:.4f}, accuracy {stats.test_accuracy:.1%}  ({seconds:.2f} s)")
+def report(stats: StepStats, seconds: float, learning_rate: float) -> str:
+    """The result line, then what went wrong: a divergence (the hard stop) or an unstable run."""
+    lines = [f"step {stats.step}: {_split('train', stats.train_loss, stats.train_accuracy)} | "
+             f"{_split('test', stats.test_loss, stats.test_accuracy)}  ({seconds:.2f} s)"]
     if stats.diverged:
-        line += (f"\ndiverged at step {stats.step}: the loss became infinite or exceeded "
-                 f"{DIVERGED_LOSS:g}; lower the learning rate")
-    return line
+        lines.append(f"diverged at step {stats.step}: the loss became {_exploded(stats)}; "
+                     f"lower the learning rate ({learning_rate:g})")
+    elif stats.unstable:
+        lines.append(f"unstable from step {stats.unstable_step}: the loss climbed or swung up and down "
+                     f"instead of falling; the learning rate ({learning_rate:g}) is too high")
+    return "\n".join(lines)
+
+
+def _split(name: str, loss: float, accuracy: float) -> str:
+    """'train loss 0.0057, accuracy 100.0%', or 'no test points'."""
+    if math.isnan(accuracy):
+        return f"no {name} points" if name == "test" else "no training points"
+    return f"{name} loss {loss:.4f}, accuracy {accuracy:.1%}"
+
+
+def _exploded(stats: StepStats) -> str:
+    loss = stats.exploded_loss
+    if not math.isfinite(loss):
+        return "not a number" if math.isnan(loss) else "infinite"
+    return f"{loss:.3g}, past this run's limit of {stats.loss_limit:.3g}"
 
 
 def _as_json(stats: StepStats, seconds: float) -> dict:
@@ -199,7 +224,8 @@ def _as_json(stats: StepStats, seconds: float) -> dict:
         "steps": stats.step,
         "train_loss": number(stats.train_loss), "train_accuracy": number(stats.train_accuracy),
         "test_loss": number(stats.test_loss), "test_accuracy": number(stats.test_accuracy),
-        "diverged": stats.diverged, "seconds": round(seconds, 6),
+        "diverged": stats.diverged, "unstable": stats.unstable, "unstable_step": stats.unstable_step,
+        "seconds": round(seconds, 6),
     }
 
 

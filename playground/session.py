@@ -35,7 +35,7 @@ from engine.losses import one_hot
 from engine.model_check import ModelCheck, check_model
 from engine.model_file import ModelFile
 from engine.model_graph import point_trace
-from engine.scenario import Scenario, load, save
+from engine.scenario import DECIMALS, Scenario, load, save
 from engine.settings import Settings
 from engine.snapshot import Snapshot
 from engine.spaces import HiddenSpace, LinearMap, feature_plane, grid_lines, hidden_space, linear_map
@@ -104,7 +104,7 @@ class Session(QObject):
 
     @property
     def stats(self) -> StepStats:
-        """Where training stands now (``stats.diverged``: training stopped until a reset)."""
+        """Where training stands now (``stats.diverged``: stopped until ``resume()`` or ``reset()``)."""
         return self._stats
 
     @property
@@ -178,6 +178,11 @@ class Session(QObject):
         points = self._scenario.points
         return np.hypot(points[:, 0] - xy[0], points[:, 1] - xy[1])
 
+    def points_edited_by_hand(self) -> bool:
+        """Whether the points were placed, moved or erased by hand (or loaded so) since the generator
+        made them: replacing them with generated ones loses that work (until undone)."""
+        return not self._generated
+
     def can_undo(self) -> bool:
         return self._undo_stack.canUndo()
 
@@ -238,7 +243,7 @@ class Session(QObject):
             info = DATASETS[value]
             changes["classes"] = min(max(self.settings.data.classes, info.min_classes), info.max_classes)
         data = self.settings.data.replace(**changes)
-        if data != self.settings.data:
+        if data != self.settings.data or data.classes != self.n_classes:  # (classes added by hand)
             self._regenerate(data)
 
     def set_model_field(self, name: str, value) -> None:
@@ -299,8 +304,8 @@ class Session(QObject):
         while len(names) < data.classes:
             names.append(unused_class_name(names))
         made = Scenario.generate(self.settings.replace(data=data), names)
-        self._edit(PointsState(made.points, made.labels, made.is_test, tuple(made.class_names), data),
-                   "Regenerate points", merge=True)
+        self._edit(PointsState(made.points, made.labels, made.is_test, tuple(made.class_names), data,
+                               generated=True), "Regenerate points", merge=True)
 
     def add_class(self) -> None:
         """A new, empty class, which becomes the current one."""
@@ -349,7 +354,8 @@ class Session(QObject):
 
     def _state(self) -> PointsState:
         s = self._scenario
-        return PointsState(s.points, s.labels, s.is_test, tuple(s.class_names), s.settings.data)
+        return PointsState(s.points, s.labels, s.is_test, tuple(s.class_names), s.settings.data,
+                           self._generated)
 
     def _edit(self, after: PointsState, text: str, merge: bool = False) -> None:
         self._undo_stack.push(EditPoints(self._apply, self._state(), after, text, merge))
@@ -361,6 +367,7 @@ class Session(QObject):
         data_changed = state.data != s.settings.data
         s.points, s.labels, s.is_test = state.points, state.labels, state.is_test
         s.class_names = list(state.class_names)
+        self._generated = state.generated
         s.settings = s.settings.replace(data=state.data)
         self._trainer.set_data(s.points, s.labels, s.is_test, s.n_classes)
         if classes_changed:  # a new output layer: the model started again
@@ -383,6 +390,13 @@ class Session(QObject):
         if stats.diverged and not was_diverged:
             self.diverged.emit(stats)
         return stats
+
+    def resume(self) -> None:
+        """After a divergence, train on from the last good weights with the settings now (a lower
+        learning rate, say): the next ``step`` continues the run. Does nothing otherwise."""
+        if self._stats.diverged:
+            self._trainer.resume()
+            self._publish(self._trainer.evaluate())
 
     def reset(self) -> None:
         """Fresh weights from the seed: the same seed gives the same start."""
@@ -466,6 +480,7 @@ class Session(QObject):
     def _use(self, scenario: Scenario, path: str | None = None) -> None:
         self._scenario = scenario
         self._path = path
+        self._generated = _is_generated(scenario)
         self._trainer = Trainer.for_scenario(scenario)
         self._settings_modified = False
         self._undo_stack.clear()
@@ -477,6 +492,15 @@ class Session(QObject):
         self.settings_changed.emit()
         self.file_changed.emit()
         self._publish(self._trainer.evaluate())
+
+
+def _is_generated(scenario: Scenario) -> bool:
+    """Whether the scenario's points are what its generator settings make (as a file saves them)."""
+    made = Scenario.generate(scenario.settings)
+    return (made.points.shape == scenario.points.shape
+            and np.allclose(made.points, scenario.points, rtol=0, atol=10.0 ** -DECIMALS)
+            and np.array_equal(made.labels, scenario.labels)
+            and np.array_equal(made.is_test, scenario.is_test))
 
 
 def _read_only(array: np.ndarray) -> np.ndarray:
