@@ -21,6 +21,8 @@ selected_point_changed(object)  the point the backprop explorer follows: its ind
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
@@ -34,7 +36,7 @@ from engine.history import History
 from engine.losses import one_hot
 from engine.model_check import ModelCheck, check_model
 from engine.model_file import ModelFile
-from engine.model_graph import point_trace
+from engine.model_graph import float64_copy, point_trace
 from engine.scenario import DECIMALS, Scenario, load, save
 from engine.settings import Settings
 from engine.snapshot import Snapshot
@@ -221,17 +223,27 @@ class Session(QObject):
         return trace_formula(text, values)
 
     def gradient_check(self, seconds: float | None = None, most_points: int = 500) -> ModelCheck:
-        """Backprop against numerical gradients for every parameter, on the training points (on
-        all the points when none is held for training; a seeded sample of ``most_points`` of
-        them when there are more); ``seconds`` bounds the numerical side. ValueError when
-        there are no points."""
+        """Backprop against numerical gradients for every parameter: ``gradient_check_job`` run now."""
+        return self.gradient_check_job(seconds, most_points)()
+
+    def gradient_check_job(self, seconds: float | None = None,
+                           most_points: int = 500) -> Callable[[], ModelCheck]:
+        """The gradient check of the current weights, as work for any thread: the weights and
+        the points are copied now, so training may go on while it runs.
+
+        It checks on the training points (on all the points when none is held for training;
+        a seeded sample of ``most_points`` of them when there are more); ``seconds`` bounds
+        the numerical side. ValueError (now) when there are no points."""
         s = self._scenario
         chosen = np.flatnonzero(~s.is_test) if (~s.is_test).any() else np.arange(len(s.points))
+        if not len(chosen):
+            raise ValueError("no points to check the gradients on")
         if len(chosen) > most_points:
             chosen = np.sort(np.random.default_rng(self.settings.seed).choice(chosen, most_points, False))
         x = feature_matrix(s.points[chosen], self.settings.model.features)
         target = one_hot(s.labels[chosen], s.n_classes)
-        return check_model(self._trainer.model, x, target, self.settings.training.loss, seconds=seconds)
+        return partial(check_model, float64_copy(self._trainer.model), x, target,
+                       self.settings.training.loss, seconds=seconds)
 
     # --------------------------------------------------------- settings
     def set_data_field(self, name: str, value) -> None:
