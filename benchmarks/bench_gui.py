@@ -65,6 +65,7 @@ from engine.allocator import keep_freed_memory
 from engine.scenario import Scenario
 from engine.settings import DataSettings, ModelSettings, Settings
 from playground.app import create_app
+from playground.controllers.runner import Speed
 from playground.main_window import MainWindow
 from playground.session import Session
 
@@ -170,7 +171,7 @@ def measure(window: MainWindow, seconds: float, steps_per_frame: int) -> dict:
         stop.set()
         loop.quit()
 
-    window.runner.set_steps_per_frame(steps_per_frame)
+    window.runner.set_speed(Speed(steps_per_frame))
     poster.start()
     started, first_step = time.perf_counter(), session.stats.step
     timer.timeout.connect(finish)

@@ -132,9 +132,21 @@ def generate(name: str, n_points: int, noise: float, n_classes: int, seed: int):
     return np.asarray(points, dtype=np.float64).reshape(-1, 2), np.asarray(labels, dtype=int)
 
 
-def split(n_points: int, test_fraction: float, seed: int) -> np.ndarray:
-    """is_test: (N,) bool with round(N * test_fraction) test points chosen at random."""
+def split(n_points: int, test_fraction: float, seed: int, labels=None) -> np.ndarray:
+    """is_test: (N,) bool with round(N * test_fraction) test points chosen at random.
+
+    Given labels (N,), every class keeps at least one training point: a class that would
+    be all test points gives its first-drawn one back to training (so a tiny dataset may
+    hold out fewer points than asked).
+    """
     rng = np.random.default_rng([seed, 1])
+    order = rng.permutation(n_points)
     is_test = np.zeros(n_points, dtype=bool)
-    is_test[rng.permutation(n_points)[: round(n_points * test_fraction)]] = True
+    is_test[order[: round(n_points * test_fraction)]] = True
+    if labels is not None:
+        labels = np.asarray(labels)[order]
+        for k in np.unique(labels):
+            drawn = order[labels == k]
+            if is_test[drawn].all():
+                is_test[drawn[0]] = False
     return is_test

@@ -66,6 +66,29 @@ class History:
         for name, value in sample.items():
             self._values[name][row] = value  # a vector of another width raises: clear() first
 
+    def state(self) -> dict[str, np.ndarray]:
+        """The samples as arrays, for a file: ``steps`` (n,), ``stride`` (), and one entry per field."""
+        return {"steps": self.steps.copy(), "stride": np.array(self.stride),
+                **{name: self.values(name).copy() for name in self.fields if self._values}}
+
+    def set_state(self, state: dict[str, np.ndarray]) -> None:
+        """Take back what ``state()`` returned; raises ValueError (and keeps nothing) if it does not fit."""
+        steps = np.asarray(state["steps"], dtype=np.int64)
+        n = len(steps)
+        if n and not all(name in state for name in self.fields):
+            raise ValueError("these curves lack a field")
+        values = {name: np.asarray(state[name], dtype=np.float64) for name in self.fields if n}
+        if steps.ndim != 1 or n > self.capacity or any(len(v) != n for v in values.values()) \
+                or np.any(np.diff(steps) <= 0) or int(state["stride"]) < 1:
+            raise ValueError("these curves do not fit a history")
+        self.clear()
+        if n:
+            self._values = {name: np.zeros((self.capacity, *v.shape[1:])) for name, v in values.items()}
+            for name, v in values.items():
+                self._values[name][:n] = v
+        self._steps[:n] = steps
+        self.n, self.stride = n, int(state["stride"])
+
     def _halve(self) -> None:
         keep = np.r_[0 : self.n - 1 : 2, self.n - 1]
         count = len(keep)

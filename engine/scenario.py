@@ -11,17 +11,13 @@ anything fails. The format is described for users in docs/scenario-format.md.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import stat
-import tempfile
 from dataclasses import dataclass, field, fields
-from pathlib import Path
 
 import numpy as np
 
 from engine import datasets
+from engine.atomic_file import save_atomic
 from engine.datasets import MAX_CLASSES
 from engine.errors import CodedError
 from engine.settings import DataSettings, ModelSettings, Settings, SettingsError, TrainingSettings
@@ -76,7 +72,7 @@ class Scenario:
             class_names = DEFAULT_CLASS_NAMES[:d.classes]
         names = _class_names(class_names, d.classes)
         points, labels = datasets.generate(d.dataset, d.points, d.noise, d.classes, d.seed)
-        is_test = datasets.split(len(points), d.test_fraction, d.seed)
+        is_test = datasets.split(len(points), d.test_fraction, d.seed, labels)
         return cls(points, labels, is_test, names, settings, title)
 
     @property
@@ -138,18 +134,23 @@ def loads(text: str) -> Scenario:
 
 def load(path) -> Scenario:
     """Read and validate a UTF-8 scenario file; raises ScenarioError."""
+    return loads(read_text(path))
+
+
+def read_text(path, error_type=ScenarioError) -> str:
+    """The text of a UTF-8 file of at most ``MAX_FILE_BYTES``; raises ``error_type("", code, ...)``
+    (codes ``cannot_read``, ``file_too_large``, ``not_utf8``)."""
     try:
         with open(path, "rb") as file:
             data = file.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise ScenarioError("", "cannot_read", path=str(path), reason=error.strerror or str(error)) from None
+        raise error_type("", "cannot_read", path=str(path), reason=error.strerror or str(error)) from None
     if len(data) > MAX_FILE_BYTES:
-        raise ScenarioError("", "file_too_large", path=str(path), megabytes=MAX_FILE_BYTES // 2**20)
+        raise error_type("", "file_too_large", path=str(path), megabytes=MAX_FILE_BYTES // 2**20)
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ScenarioError("", "not_utf8", offset=error.start) from None
-    return loads(text)
+        raise error_type("", "not_utf8", offset=error.start) from None
 
 
 def dumps(scenario: Scenario) -> str:
@@ -168,36 +169,9 @@ def dumps(scenario: Scenario) -> str:
 
 
 def save(scenario: Scenario, path) -> None:
-    """Write the scenario atomically: a temporary file beside ``path``, then a rename."""
-    path = Path(path)
-    text = dumps(scenario)
-    temporary = None
-    try:
-        mode = _file_mode(path)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
-                                         prefix=f".{path.name}.", suffix=".tmp",
-                                         delete=False) as file:
-            temporary = file.name
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except (OSError, ValueError) as error:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-        reason = getattr(error, "strerror", None) or str(error)
-        raise ScenarioError("", "cannot_save", path=str(path), reason=reason) from None
-
-
-def _file_mode(path: Path) -> int:
-    """Keep an existing file's permissions; a new file gets the usual rw-r--r--
-    (a temporary file would otherwise leave it readable by its owner only)."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        return 0o644
+    """Write the scenario atomically (``engine.atomic_file``): the previous file stays whole."""
+    data = dumps(scenario).encode("utf-8")
+    save_atomic(path, lambda file: file.write(data), ScenarioError)
 
 
 def _build(cls, values: dict, prefix: str):

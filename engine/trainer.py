@@ -63,6 +63,8 @@ class StepStats:
     unstable: bool = False  # the loss is climbing or swinging: the learning rate is too high
     unstable_step: int | None = None  # the step this run was first seen unstable
     stalled: bool = False  # the loss has not moved for many steps
+    exploded_loss: float = math.nan  # after a divergence: the loss that set off the hard stop
+    loss_limit: float = math.inf  # the hard stop: a loss above this (relative to the run's start) explodes
 
     @property
     def grad_norms(self) -> tuple[float, ...]:
@@ -110,6 +112,7 @@ class Trainer:
         self.model = MLP(len(m.features), m.layers, self.n_classes, m.activation,
                          seed=self.seed, dtype=self.dtype)
         self._params = self.model.parameters()
+        self._weights = self.model.weights()  # the penalised ones
         self._build_optimizer()
         self._batch_rng = np.random.default_rng([self.seed, 2])
         self._new_epoch()
@@ -121,6 +124,7 @@ class Trainer:
         self.samples_seen = 0
         self.epoch = 0.0  # training sets seen: each step adds its batch / the training set's size then
         self.diverged = False
+        self.exploded_loss = math.nan
 
     def set_model(self, model: ModelSettings) -> None:
         """New architecture, activation or features: rebuild from the seed."""
@@ -163,7 +167,25 @@ class Trainer:
         """Train on after a divergence, from the finite weights it kept (with the settings now)."""
         if self.diverged:
             self.diverged = False
+            self.exploded_loss = math.nan
             self.monitor.rebase()
+
+    def set_parameters(self, parameters, steps: int = 0, epoch: float = 0.0) -> None:
+        """Take trained weights [W1, b1, W2, b2, ...], each shaped like the model's, and the step
+        and epoch they were reached at (a model file, an autosave). The optimizer starts afresh
+        (its running averages are not kept); a refused call (ValueError) changes nothing."""
+        if len(parameters) != len(self._params) or any(
+                np.shape(a) != p.shape for a, p in zip(parameters, self._params)):
+            raise ValueError("the parameters do not fit this model's layers")
+        for p, a in zip(self._params, parameters):
+            np.copyto(p.data, a, casting="unsafe")
+            p.grad = None
+        self._before_step = [p.data.copy() for p in self._params]
+        self._build_optimizer()
+        self._new_epoch()
+        self.monitor = LossMonitor()
+        self.steps, self.epoch, self.diverged = int(steps), float(epoch), False
+        self.samples_seen = round(self.epoch * self._n_train)
 
     def _set_points(self, points, labels, is_test, n_classes: int) -> None:
         """Validate, then take the points, their split and the class count together."""
@@ -192,7 +214,7 @@ class Trainer:
     def _build_optimizer(self) -> None:
         t = self.training
         self.optimizer = make_optimizer(t.optimizer, self._params, t.learning_rate,
-                                        penalty=Penalty(t.l1, t.l2), penalised=self.model.weights())
+                                        penalty=Penalty(t.l1, t.l2), penalised=self._weights)
 
     # ----------------------------------------------------------- training
     @property
@@ -214,9 +236,13 @@ class Trainer:
                     loss = loss_fn(scores, target)
                     value = float(loss.data)
                     if self.monitor.exploded(value):
-                        self._diverge()
+                        self._diverge(value)
                         break
-                    self.monitor.observe(self.steps, value)
+                    # The monitor judges what the optimizer minimises: a strong penalty may raise the
+                    # data loss while the whole objective falls, which is not instability.
+                    penalty = self.optimizer.penalty
+                    objective = value + penalty.value(self._weights) if penalty else value
+                    self.monitor.observe(self.steps, objective)
                     for p in self._params:  # cleared only now: a divergence keeps the last real ones
                         p.grad = None
                     loss.backward()
@@ -228,7 +254,7 @@ class Trainer:
                     self.epoch += x.data.shape[1] / self._n_train
             stats = self.evaluate()
             if not self.diverged and self.monitor.exploded(stats.train_loss):
-                self._diverge()
+                self._diverge(stats.train_loss)
                 stats = self.evaluate()
             return stats
         return self.evaluate()
@@ -247,10 +273,11 @@ class Trainer:
         self._cursor += 1
         return self._batches[self._cursor - 1]
 
-    def _diverge(self) -> None:
-        """Stop, back at the parameters before the last step (whose loss was within bounds),
-        keeping that step's gradients and update for the statistics."""
+    def _diverge(self, loss: float) -> None:
+        """Stop at ``loss``, back at the parameters before the last step (whose loss was within
+        bounds), keeping that step's gradients and update for the statistics."""
         self.diverged = True
+        self.exploded_loss = loss
         self._diverged_update = [p.data - saved for p, saved in zip(self._params, self._before_step)]
         for p, saved in zip(self._params, self._before_step):
             np.copyto(p.data, saved)
@@ -275,6 +302,7 @@ class Trainer:
             penalty=sum(layer.penalty for layer in layers),
             layers=layers, diverged=self.diverged, unstable=self.monitor.unstable,
             unstable_step=self.monitor.unstable_step, stalled=self.monitor.stalled,
+            exploded_loss=self.exploded_loss, loss_limit=self.monitor.limit,
         )
 
     def _measure(self, scores, target, labels) -> tuple[float, float]:

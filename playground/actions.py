@@ -84,6 +84,15 @@ def make_actions(window: QWidget) -> Actions:
         test_points=action("Test points", [], None, "New points are held-out test points (drawn hollow)",
                            checkable=True),
         tools=tools,
-        classes=[action(f"Class {k + 1}", [str(k + 1)]) for k in range(MAX_CLASSES)],
+        classes=_class_actions([action(f"Class {k + 1}", [str(k + 1)], checkable=True)
+                                for k in range(MAX_CLASSES)], window),
     )
+
+
+def _class_actions(actions: list[QAction], window: QWidget) -> list[QAction]:
+    """One checked at a time: the current class."""
+    group = QActionGroup(window)
+    for a in actions:
+        group.addAction(a)
+    return actions
 

@@ -8,6 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QApplication
 
 from engine.allocator import keep_freed_memory
+from playground.autosave import Autosaver
 from playground.main_window import APP_NAME, MainWindow
 from playground.session import Session
 
@@ -31,5 +32,8 @@ def run(scenario_path: str | None = None) -> int:
     if scenario_path:
         session.open(scenario_path)
     window = MainWindow(session)
+    autosaver = Autosaver(session, parent=window)
+    app.aboutToQuit.connect(autosaver.save_now)
     window.show()
+    autosaver.offer_restore()
     return app.exec()

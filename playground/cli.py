@@ -18,10 +18,10 @@ import math
 import sys
 import time
 
-from engine.monitor import DIVERGED_LOSS
 from engine.scenario import Scenario, ScenarioError, load
 from engine.settings import DataSettings, ModelSettings, Settings, SettingsError, TrainingSettings
-from engine.trainer import StepStats, Trainer
+from engine.trainer import StepStats
+from playground import cli_files
 from playground.collapsed import collapsed_json
 from playground.messages import message, model_summary
 from playground.model_info import ModelInfo
@@ -48,6 +48,14 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message):
         raise UsageError(f"{message} (see {self.prog} --help)")
 
+    def parse_args(self, args=None, namespace=None):
+        """Like argparse's, but an unknown option points to the help of the command it was given to."""
+        parsed, unknown = self.parse_known_args(args, namespace)
+        if unknown:
+            prog = f"{self.prog} {parsed.command}" if getattr(parsed, "command", None) else self.prog
+            raise UsageError(f"unrecognized arguments: {' '.join(unknown)} (see {prog} --help)")
+        return parsed
+
 
 def _names(text: str) -> tuple[str, ...]:
     return tuple(name.strip() for name in text.split(",") if name.strip())
@@ -73,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     for command in (train, render):
         _add_session_options(command)
     train.add_argument("--json", action="store_true", help="print one JSON object")
+    cli_files.add_train_options(train)
     render.add_argument("--out", metavar="FILE.png", required=True, help="where to save the picture")
     render.add_argument("--size", metavar="WxH", default="800x800", help="picture size in pixels")
     render.add_argument("--view", choices=("boundary", "network", "features", "hidden"), default="boundary",
@@ -93,6 +102,7 @@ def _add_session_options(p: argparse.ArgumentParser, model_mode: bool = False) -
     """The options that make a scenario. ``model_mode`` (backprop): ``--model`` alone asks
     for the model, ``--model KIND`` also sets its kind."""
     p.add_argument("--scenario", metavar="FILE", help="start from this scenario file")
+    cli_files.add_input_options(p)
     data = p.add_argument_group("data (regenerates the points)")
     data.add_argument("--dataset", help="xor, circles, moons, spiral, gaussians, linear, checkerboard")
     data.add_argument("--points", type=int, metavar="N")
@@ -149,42 +159,63 @@ def scenario_from_args(args: argparse.Namespace) -> Scenario:
         raise UsageError(message(error, field=option)) from None
     if regenerate:
         names = base.class_names if len(base.class_names) == settings.data.classes else None
-        return Scenario.generate(settings, names, base.title)
+        return cli_files.with_csv_points(args, Scenario.generate(settings, names, base.title))
     base.settings = settings
-    return base
+    return cli_files.with_csv_points(args, base)
 
 
 def train(args: argparse.Namespace) -> int:
     if args.steps < 0:
         raise UsageError("--steps: must be 0 or more")
     scenario = scenario_from_args(args)
-    trainer = Trainer.for_scenario(scenario)
+    trainer = cli_files.trainer_for(args, scenario)
     start = time.perf_counter()
     stats = trainer.step(args.steps) if args.steps else trainer.evaluate()
     seconds = time.perf_counter() - start
+    written = cli_files.write_outputs(args, trainer, scenario)
     if args.json:
         print(json.dumps({**_as_json(stats, seconds), "collapsed": collapsed_json(trainer, scenario)}))
     else:
         print(describe(scenario, ModelInfo.of(trainer.model)))
-        print(report(stats, seconds))
+        print(report(stats, seconds, trainer.training.learning_rate))
+        for line in written:
+            print(line)
     return 0
 
 
 def describe(scenario: Scenario, model: ModelInfo) -> str:
     """'xor: 200 points (160 train, 40 test), 2-8-8-2 MLP, tanh, 114 parameters'."""
     source = scenario.title or scenario.settings.data.dataset
-    n_test = int(scenario.is_test.sum())
-    return (f"{source}: {len(scenario.points)} points ({len(scenario.points) - n_test} train, "
-            f"{n_test} test), {model_summary(model)}")
+    n, n_test = len(scenario.points), int(scenario.is_test.sum())
+    points = "1 point" if n == 1 else f"{n} points"
+    return f"{source}: {points} ({n - n_test} train, {n_test} test), {model_summary(model)}"
 
 
-def report(stats: StepStats, seconds: float) -> str:
-    line = (f"step {stats.step}: train loss {stats.train_loss:.4f}, accuracy {stats.train_accuracy:.1%}"
-            f" | test loss {stats.test_loss:.4f}, accuracy {stats.test_accuracy:.1%}  ({seconds:.2f} s)")
+def report(stats: StepStats, seconds: float, learning_rate: float) -> str:
+    """The result line, then what went wrong: a divergence (the hard stop) or an unstable run."""
+    lines = [f"step {stats.step}: {_split('train', stats.train_loss, stats.train_accuracy)} | "
+             f"{_split('test', stats.test_loss, stats.test_accuracy)}  ({seconds:.2f} s)"]
     if stats.diverged:
-        line += (f"\ndiverged at step {stats.step}: the loss became infinite or exceeded "
-                 f"{DIVERGED_LOSS:g}; lower the learning rate")
-    return line
+        lines.append(f"diverged at step {stats.step}: the loss became {_exploded(stats)}; "
+                     f"lower the learning rate ({learning_rate:g})")
+    elif stats.unstable:
+        lines.append(f"unstable from step {stats.unstable_step}: the loss climbed or swung up and down "
+                     f"instead of falling; the learning rate ({learning_rate:g}) is too high")
+    return "\n".join(lines)
+
+
+def _split(name: str, loss: float, accuracy: float) -> str:
+    """'train loss 0.0057, accuracy 100.0%', or 'no test points'."""
+    if math.isnan(accuracy):
+        return f"no {name} points" if name == "test" else "no training points"
+    return f"{name} loss {loss:.4f}, accuracy {accuracy:.1%}"
+
+
+def _exploded(stats: StepStats) -> str:
+    loss = stats.exploded_loss
+    if not math.isfinite(loss):
+        return "not a number" if math.isnan(loss) else "infinite"
+    return f"{loss:.3g}, past this run's limit of {stats.loss_limit:.3g}"
 
 
 def _as_json(stats: StepStats, seconds: float) -> dict:
@@ -195,7 +226,8 @@ def _as_json(stats: StepStats, seconds: float) -> dict:
         "steps": stats.step,
         "train_loss": number(stats.train_loss), "train_accuracy": number(stats.train_accuracy),
         "test_loss": number(stats.test_loss), "test_accuracy": number(stats.test_accuracy),
-        "diverged": stats.diverged, "seconds": round(seconds, 6),
+        "diverged": stats.diverged, "unstable": stats.unstable, "unstable_step": stats.unstable_step,
+        "seconds": round(seconds, 6),
         "layers": [{"name": f"W{layer.index}", "shape": list(layer.shape),
                     "weight_norm": number(layer.weight_norm), "grad_norm": number(layer.grad_norm),
                     "update_ratio": number(layer.update_ratio), "dead_fraction": number(layer.dead_fraction)}

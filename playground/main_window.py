@@ -17,14 +17,10 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QFrame,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
-    QSlider,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -34,20 +30,24 @@ from PySide6.QtWidgets import (
 from engine.scenario import ScenarioError
 from playground.actions import TOOL_LABELS, make_actions
 from playground.controllers.canvas_tools import CanvasTools
-from playground.controllers.runner import Runner
-from playground.messages import divergence, message
+from playground.controllers.keyboard import FieldKeys
+from playground.controllers.runner import DEFAULT_SPEED, SPEEDS, Runner
+from playground.file_actions import FileActions
+from playground.messages import message
+from playground.panels.banner import DivergenceBanner
+from playground.panels.speed_control import SpeedControl
+from playground.panels.status_line import StatusLine
 from playground.session import Session
 from playground.view_list import VIEWS, ViewContext, ViewSpec
 from playground.views.canvas import CanvasView
 from playground.views.linear_map import StillLinearStatus
 from playground.views.template_arrows import TemplateArrows
+from playground.window_fit import WindowFit
 
 APP_NAME = "Decision Boundary Playground"
-SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500)  # steps per frame, on the speed slider
 FILE_FILTER = "Scenarios (*.json);;All files (*)"
 DOCK_AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
               "bottom": Qt.DockWidgetArea.BottomDockWidgetArea}
-SIDE_WIDTHS = {"left": 300, "right": 330}  # pixels, at the start; the canvas takes the rest
 
 
 class MainWindow(QMainWindow):
@@ -62,7 +62,6 @@ class MainWindow(QMainWindow):
         self.canvas = CanvasView(self.session)
         self.tools = CanvasTools(self.session, self.canvas)
         self.templates = TemplateArrows(self.session, self.canvas, self)
-        self.banner, self.banner_text = self._make_banner()
         self.centre = QTabWidget()
         self.centre.setDocumentMode(True)
         self.centre.tabBar().setAutoHide(True)  # no tab bar while the canvas is the only page
@@ -74,20 +73,26 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self.view_actions: list[QAction] = []
         self._build_views(views, ViewContext(self.canvas, self.runner))
+        self.files = FileActions(self)
         self._build_toolbar()
         self._build_menus()
+        self.status_line = StatusLine(self.session)
+        self.statusBar().addWidget(self.status_line, 1)
         self.statusBar().addPermanentWidget(StillLinearStatus(self.session))
         self._connect()
         self._show_file_state()
         self._show_undo_state()
+        a = self.actions  # the buttons that may show only their icon when the toolbar is short of room
+        self.window_fit = WindowFit(self, self.toolbar, [a.clear, a.redo, a.undo, a.reset, a.step, a.play])
 
     # ---------------------------------------------------------------- layout
     def _canvas_page(self) -> QWidget:
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.banner)
         column.addWidget(self.canvas, 1)
+        page.setFocusProxy(self.canvas)
+        self.banner = DivergenceBanner(self.session, page)  # over the canvas: the plane never moves
         return page
 
     def _build_views(self, views: tuple[ViewSpec, ...], context: ViewContext) -> None:
@@ -110,65 +115,39 @@ class MainWindow(QMainWindow):
                 dock.setVisible(spec.visible)
                 action = dock.toggleViewAction()
             self.view_actions.append(action)
-        for area, width in SIDE_WIDTHS.items():
-            docks = [self.docks[s.key] for s in views if s.area == area]
-            self.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
-            # Heights too: with tabbed docks both beside and under the canvas, Qt otherwise shares
-            # the side columns out short of what the panels ask for, and they scroll.
-            placed = [self.docks[s.key] for s in views if s.area == area and s.tab_with is None]
-            self.resizeDocks(placed, [dock.sizeHint().height() for dock in placed], Qt.Orientation.Vertical)
 
     def _show_tab(self, widget: QWidget, on: bool) -> None:
         self.centre.setTabVisible(self.centre.indexOf(widget), on)
 
-    def _make_banner(self) -> tuple[QFrame, QLabel]:
-        """A message strip above the canvas for a diverged run, with a Reset button."""
-        banner = QFrame()
-        banner.setObjectName("banner")
-        banner.setStyleSheet("#banner { background: #FFF3CD; border: 1px solid #E0B252; "
-                             "border-radius: 4px; }")
-        text = QLabel()
-        text.setWordWrap(True)
-        reset = QPushButton("Reset")
-        reset.clicked.connect(self.session.reset)
-        row = QHBoxLayout(banner)
-        row.addWidget(text, 1)
-        row.addWidget(reset)
-        banner.hide()
-        return banner, text
-
     def _build_toolbar(self) -> None:
         a = self.actions
-        bar = QToolBar("Training")
+        self.toolbar = bar = QToolBar("Training")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addActions([a.play, a.step, a.reset])
         play = bar.widgetForAction(a.play)  # wide enough for "Pause" too: the bar must not jump
         play.setMinimumWidth(play.sizeHint().width() + play.fontMetrics().horizontalAdvance("Pause")
                              - play.fontMetrics().horizontalAdvance("Play"))
-        self.speed = QSlider(Qt.Orientation.Horizontal)
-        self.speed.setRange(0, len(SPEEDS) - 1)
-        self.speed.setFixedWidth(140)
-        self.speed.setToolTip("Training steps per frame")
-        self.speed.setValue(SPEEDS.index(10))
-        self.speed_label = QLabel()
-        bar.addWidget(QLabel("  Speed "))
+        self.speed = SpeedControl(SPEEDS, DEFAULT_SPEED)
+        self.speed.chosen.connect(self.runner.set_speed)
+        self.runner.set_speed(self.speed.speed)
         bar.addWidget(self.speed)
-        bar.addWidget(self.speed_label)
         bar.addSeparator()
         bar.addActions(list(a.tools.values()))
         bar.addAction(a.test_points)
         bar.addAction(a.clear)
         bar.addSeparator()
         bar.addActions([a.undo, a.redo])
+        bar.addSeparator()
+        bar.addAction(self.files.record)
         self.addToolBar(bar)
-        self._set_speed(self.speed.value())
 
     def _build_menus(self) -> None:
         a = self.actions
         menus = self.menuBar()
         file = menus.addMenu("&File")
         file.addActions([a.new, a.open, a.save, a.save_as])
+        self.files.add_to(file, before=a.save)
         file.addSeparator()
         file.addAction(a.quit)
         edit = menus.addMenu("&Edit")
@@ -177,8 +156,7 @@ class MainWindow(QMainWindow):
         edit.addActions([*a.tools.values(), a.test_points, a.clear])
         train = menus.addMenu("&Train")
         train.addActions([a.play, a.step, a.reset])
-        points = menus.addMenu("&Classes")
-        points.addActions(a.classes)
+        self.classes_menu = menus.addMenu("&Classes")  # the classes that exist: see _show_classes
         view = menus.addMenu("&View")
         view.addActions(self.view_actions)
         view.addAction(self.templates.action)
@@ -204,19 +182,38 @@ class MainWindow(QMainWindow):
         for name, action in a.tools.items():
             action.triggered.connect(lambda _=False, name=name: self._set_tool(name))
         for k, action in enumerate(a.classes):
-            action.triggered.connect(lambda _=False, k=k: s.set_current_class(k))
-        self.speed.valueChanged.connect(self._set_speed)
+            action.triggered.connect(lambda _=False, k=k: self._choose_class(k))
+        s.points_changed.connect(self._show_classes)
+        s.current_class_changed.connect(self._show_classes)
+        self._show_classes()
         self.runner.running_changed.connect(self._show_running)
-        s.diverged.connect(self._show_divergence)
-        s.stats_changed.connect(self._hide_banner_after_reset)
         s.file_changed.connect(self._show_file_state)
         s.undo_changed.connect(self._show_undo_state)
+        self.field_keys = FieldKeys(self, [*a.play.shortcuts(), *a.step.shortcuts(), *a.reset.shortcuts()],
+                                    lambda: self.centre.currentWidget().setFocus())
         self._set_tool("add")
 
     def _set_tool(self, name: str) -> None:
         self.tools.set_tool(name)
         self.actions.tools[name].setChecked(True)
-        self.statusBar().showMessage(TOOL_LABELS[name][1])
+        self.status_line.set_hint(TOOL_LABELS[name][1])
+
+    def _show_classes(self) -> None:
+        """The Classes menu lists the classes there are (keys 1-5 stay bound), the current one checked."""
+        s, menu = self.session, self.classes_menu
+        menu.clear()
+        for k, (action, name) in enumerate(zip(self.actions.classes, s.class_names)):
+            action.setText(self.tr("Class {number}: {name}").format(number=k + 1, name=name))
+            action.setChecked(k == s.current_class)
+            menu.addAction(action)
+
+    def _choose_class(self, k: int) -> None:
+        if k < self.session.n_classes:
+            self.session.set_current_class(k)
+        else:
+            self._show_classes()  # the group checked the key's action: show the real current class
+            self.statusBar().showMessage(self.tr("There is no class {number}: Add class (in Data) makes "
+                                                 "one.").format(number=k + 1), 4000)
 
     def _show_undo_state(self) -> None:
         """Undo and Redo keep fixed labels (a toolbar that changes width as you edit jumps
@@ -227,23 +224,11 @@ class MainWindow(QMainWindow):
         a.undo.setToolTip(f"Undo {s.undo_text()}".strip())
         a.redo.setToolTip(f"Redo {s.redo_text()}".strip())
 
-    def _set_speed(self, index: int) -> None:
-        self.runner.set_steps_per_frame(SPEEDS[index])
-        self.speed_label.setText(f" {SPEEDS[index]} steps/frame ")
-
     def _show_running(self, running: bool) -> None:
         icon = self.style().standardIcon(self.style().StandardPixmap.SP_MediaPause if running
                                          else self.style().StandardPixmap.SP_MediaPlay)
         self.actions.play.setIcon(icon)
         self.actions.play.setText("Pause" if running else "Play")
-
-    def _show_divergence(self, stats) -> None:
-        self.banner_text.setText(divergence(stats))
-        self.banner.show()
-
-    def _hide_banner_after_reset(self, stats) -> None:
-        if not stats.diverged:
-            self.banner.hide()
 
     def _show_file_state(self) -> None:
         name = Path(self.session.path).name if self.session.path else "Untitled"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 
-from engine.monitor import DIVERGED_LOSS
+from engine.monitor import STALL_STEPS
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -84,19 +84,84 @@ def model_summary(info) -> str:
     return template.format(sizes=sizes, activation=info.activation, parameters=info.parameters)
 
 
-def divergence(stats) -> str:
-    """What happened and what to do, for ``StepStats`` that say training diverged."""
-    loss = stats.train_loss
+def divergence(stats, learning_rate: float) -> str:
+    """What happened and what to do, for ``StepStats`` that say training diverged (the hard stop:
+    ``stats.exploded_loss`` passed ``stats.loss_limit``, set relative to where the run started)."""
+    loss = stats.exploded_loss
     if math.isnan(loss):
-        template = QT_TRANSLATE_NOOP("Training", "The loss became not a number at step {step}. "
-                                                 "Lower the learning rate, then press Reset.")
+        template = QT_TRANSLATE_NOOP("Training", "The loss became not a number at step {step}.")
     elif math.isinf(loss):
-        template = QT_TRANSLATE_NOOP("Training", "The loss became infinite at step {step}. "
-                                                 "Lower the learning rate, then press Reset.")
+        template = QT_TRANSLATE_NOOP("Training", "The loss became infinite at step {step}.")
     else:
-        template = QT_TRANSLATE_NOOP("Training", "The loss became huge ({loss:.3g}, above {limit:g}) at "
-                                                 "step {step}. Lower the learning rate, then press Reset.")
-    return template.format(step=stats.step, loss=loss, limit=DIVERGED_LOSS)
+        template = QT_TRANSLATE_NOOP("Training", "The loss exploded to {loss:.3g} at step {step}, past "
+                                                 "this run's limit of {limit:.3g}.")
+    remedy = QT_TRANSLATE_NOOP("Training", "The learning rate ({rate:g}) is too high: lower it, then "
+                                           "press Play to go on from the last good weights, or Reset to "
+                                           "start again.")
+    return " ".join((template.format(step=stats.step, loss=loss, limit=stats.loss_limit),
+                     remedy.format(rate=learning_rate)))
+
+
+MOSTLY = 0.5  # "most units of a layer": dead or saturated
+SMALL_WEIGHTS = 0.1  # a layer's |W| below this, with a penalty on: the penalty has crushed it
+
+
+def training_advice(stats, info, training) -> str:
+    """One line on why training is failing and the usual remedy, or "" when nothing is wrong.
+
+    Reads ``StepStats`` (unstable, stalled, the layers' dead and saturated fractions), the
+    ``ModelInfo`` and the ``TrainingSettings``. A diverged run gets none: the divergence
+    message says it all.
+    """
+    if stats.diverged:
+        return ""
+    if math.isnan(stats.train_loss):
+        return QT_TRANSLATE_NOOP("Advice", "There are no training points to learn from: add some to the "
+                                           "plane (test points are not trained on).")
+    if stats.unstable:
+        return QT_TRANSLATE_NOOP(
+            "Advice", "The learning rate ({rate:g}) is too high: from step {step} the loss climbed or swung "
+                      "up and down instead of falling. Lower it.").format(rate=training.learning_rate,
+                                                                         step=stats.unstable_step)
+    dead = _worst(stats.layers, "dead_fraction")
+    if dead is not None:
+        return QT_TRANSLATE_NOOP(
+            "Advice", "{percent:.0f}% of the ReLU units in layer {layer} are dead (0 for every point), so "
+                      "they no longer learn. Lower the learning rate and press Reset, or use leaky ReLU.",
+        ).format(percent=100 * dead.dead_fraction, layer=dead.index)
+    if not stats.stalled:
+        return ""
+    if info.kind == "linear":
+        return QT_TRANSLATE_NOOP(
+            "Advice", "A linear classifier draws one straight line: it cannot separate these classes "
+                      "better. Add a hidden layer, or input features such as x₁x₂ or x₁², x₂².")
+    if info.activation == "linear":
+        return QT_TRANSLATE_NOOP(
+            "Advice", "With the linear activation the network is still one straight line (W₂(W₁x) is "
+                      "linear). Choose a non-linear activation such as tanh or ReLU.")
+    if (training.l1 or training.l2) and min(layer.weight_norm for layer in stats.layers) < SMALL_WEIGHTS:
+        return QT_TRANSLATE_NOOP(
+            "Advice", "The loss is stuck: the penalty (L1 {l1:g}, L2 {l2:g}) keeps the weights too small "
+                      "to fit the points. Lower it.").format(l1=training.l1, l2=training.l2)
+    saturated = _worst(stats.layers, "saturated_fraction")
+    if saturated is not None:
+        return QT_TRANSLATE_NOOP(
+            "Advice", "The loss is stuck: most {activation} units in layer {layer} are saturated (flat), so "
+                      "little gradient gets through. Lower the learning rate and press Reset, or use ReLU.",
+        ).format(activation=saturated.activation, layer=saturated.index)
+    if info.activation == "sigmoid":
+        return QT_TRANSLATE_NOOP(
+            "Advice", "The loss is stuck: sigmoid passes back at most a quarter of the gradient through "
+                      "each layer, so deep sigmoid networks learn slowly. Use tanh or ReLU, or Adam.")
+    return QT_TRANSLATE_NOOP(
+        "Advice", "The loss has not improved for {steps} steps. Try a higher learning rate, Adam, or more "
+                  "neurons.").format(steps=STALL_STEPS)
+
+
+def _worst(layers, fraction: str):
+    """The hidden layer with the largest ``fraction`` if at least ``MOSTLY`` (NaN never is), else None."""
+    hidden = [layer for layer in layers[:-1] if getattr(layer, fraction) >= MOSTLY]
+    return max(hidden, key=lambda layer: getattr(layer, fraction), default=None)
 
 
 # --------------------------------------------------------------- errors
@@ -153,6 +218,34 @@ ERRORS = {
     "not_a_point_index": QT_TRANSLATE_NOOP("Errors", "must index one of the {count} points, not {found}"),
     "test_point_twice": QT_TRANSLATE_NOOP("Errors", "point {index} is listed twice"),
     "test_without_points": QT_TRANSLATE_NOOP("Errors", 'given without "points"'),
+    # points from a CSV file (engine.csv_points)
+    "csv_no_points": QT_TRANSLATE_NOOP("Errors", "no points: expected a header line x,y,label,split "
+                                                 "and then one point a line"),
+    "csv_bad_header": QT_TRANSLATE_NOOP("Errors", "line {line}: the first line must name the columns "
+                                                  "{expected} (split may be left out)"),
+    "csv_wrong_columns": QT_TRANSLATE_NOOP("Errors", "line {line}: expected the columns {columns}, "
+                                                     "found {count} values"),
+    "csv_too_many_points": QT_TRANSLATE_NOOP("Errors", "line {line}: at most {most} points"),
+    "csv_not_a_number": QT_TRANSLATE_NOOP("Errors", "line {line}: {column} must be a number, not {found}"),
+    "csv_off_the_plane": QT_TRANSLATE_NOOP("Errors", "line {line}: {column} must be finite and between "
+                                                     "-{limit:g} and {limit:g}, not {found}"),
+    "csv_bad_label": QT_TRANSLATE_NOOP("Errors", "line {line}: the label must be a class name of 1 to "
+                                                 "{most} characters or a class number, not {found}"),
+    "csv_bad_split": QT_TRANSLATE_NOOP("Errors", 'line {line}: split must be "train", "test" or empty, '
+                                                 "not {found}"),
+    "csv_class_out_of_range": QT_TRANSLATE_NOOP("Errors", "line {line}: class {label} is out of range "
+                                                          "0..{high}"),
+    "csv_too_many_classes": QT_TRANSLATE_NOOP("Errors", "line {line}: {found} would be a class too many "
+                                                        "(at most {most})"),
+    # model and autosave files (engine.model_file, engine.snapshot)
+    "model_not_npz": QT_TRANSLATE_NOOP("Errors", "not a NumPy .npz file"),
+    "model_missing_settings": QT_TRANSLATE_NOOP("Errors", "missing or damaged — is this a Decision "
+                                                          "Playground model file?"),
+    "model_missing_array": QT_TRANSLATE_NOOP("Errors", "missing from the file"),
+    "model_wrong_shape": QT_TRANSLATE_NOOP("Errors", "must be an array of shape ({shape}), not ({actual})"),
+    "model_not_finite": QT_TRANSLATE_NOOP("Errors", "holds a number that is not finite"),
+    "model_class_count": QT_TRANSLATE_NOOP("Errors", "the model is for {found} classes but the points "
+                                                     "have {count}"),
 }
 
 MAX_SHOWN = 40     # characters of a value quoted from the user's input

@@ -71,6 +71,6 @@ def render(args) -> int:
     if not view.grab().save(args.out):
         raise UsageError(f"--out: cannot write {args.out}")
     print(describe(scenario, session.model_info()))
-    print(report(stats, seconds))
+    print(report(stats, seconds, session.settings.training.learning_rate))
     print(f"saved {args.out} ({width}x{height})")
     return 0

@@ -21,27 +21,32 @@ selected_point_changed(object)  the point the backprop explorer follows: its ind
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from engine import csv_points, model_file
 from engine.datasets import DATASETS, MAX_CLASSES
 from engine.expression_graph import trace_formula
 from engine.features import feature_matrix
 from engine.history import History
 from engine.losses import one_hot
 from engine.model_check import ModelCheck, check_model
-from engine.model_graph import point_trace
+from engine.model_file import ModelFile
+from engine.model_graph import float64_copy, point_trace
 from engine.network_state import LayerArrays, NeuronStats, layer_arrays, neuron_maps, neuron_stats
-from engine.scenario import Scenario, load, save
+from engine.scenario import DECIMALS, Scenario, load, save
 from engine.settings import Settings
+from engine.snapshot import Snapshot
 from engine.spaces import HiddenSpace, LinearMap, feature_plane, grid_lines, hidden_space, linear_map
 from engine.trace import Trace
 from engine.trainer import StepStats, Trainer
 from playground.commands import EditPoints
 from playground.model_info import ModelInfo
-from playground.points_state import PointsState, unused_class_name
+from playground.points_state import PointsState, data_for_classes, unused_class_name
 
 
 class Session(QObject):
@@ -102,7 +107,7 @@ class Session(QObject):
 
     @property
     def stats(self) -> StepStats:
-        """Where training stands now (``stats.diverged``: training stopped until a reset)."""
+        """Where training stands now (``stats.diverged``: stopped until ``resume()`` or ``reset()``)."""
         return self._stats
 
     @property
@@ -194,6 +199,11 @@ class Session(QObject):
         points = self._scenario.points
         return np.hypot(points[:, 0] - xy[0], points[:, 1] - xy[1])
 
+    def points_edited_by_hand(self) -> bool:
+        """Whether the points were placed, moved or erased by hand (or loaded so) since the generator
+        made them: replacing them with generated ones loses that work (until undone)."""
+        return not self._generated
+
     def can_undo(self) -> bool:
         return self._undo_stack.canUndo()
 
@@ -232,17 +242,27 @@ class Session(QObject):
         return trace_formula(text, values)
 
     def gradient_check(self, seconds: float | None = None, most_points: int = 500) -> ModelCheck:
-        """Backprop against numerical gradients for every parameter, on the training points (on
-        all the points when none is held for training; a seeded sample of ``most_points`` of
-        them when there are more); ``seconds`` bounds the numerical side. ValueError when
-        there are no points."""
+        """Backprop against numerical gradients for every parameter: ``gradient_check_job`` run now."""
+        return self.gradient_check_job(seconds, most_points)()
+
+    def gradient_check_job(self, seconds: float | None = None,
+                           most_points: int = 500) -> Callable[[], ModelCheck]:
+        """The gradient check of the current weights, as work for any thread: the weights and
+        the points are copied now, so training may go on while it runs.
+
+        It checks on the training points (on all the points when none is held for training;
+        a seeded sample of ``most_points`` of them when there are more); ``seconds`` bounds
+        the numerical side. ValueError (now) when there are no points."""
         s = self._scenario
         chosen = np.flatnonzero(~s.is_test) if (~s.is_test).any() else np.arange(len(s.points))
+        if not len(chosen):
+            raise ValueError("no points to check the gradients on")
         if len(chosen) > most_points:
             chosen = np.sort(np.random.default_rng(self.settings.seed).choice(chosen, most_points, False))
         x = feature_matrix(s.points[chosen], self.settings.model.features)
         target = one_hot(s.labels[chosen], s.n_classes)
-        return check_model(self._trainer.model, x, target, self.settings.training.loss, seconds=seconds)
+        return partial(check_model, float64_copy(self._trainer.model), x, target,
+                       self.settings.training.loss, seconds=seconds)
 
     # --------------------------------------------------------- settings
     def set_data_field(self, name: str, value) -> None:
@@ -254,7 +274,7 @@ class Session(QObject):
             info = DATASETS[value]
             changes["classes"] = min(max(self.settings.data.classes, info.min_classes), info.max_classes)
         data = self.settings.data.replace(**changes)
-        if data != self.settings.data:
+        if data != self.settings.data or data.classes != self.n_classes:  # (classes added by hand)
             self._regenerate(data)
 
     def set_model_field(self, name: str, value) -> None:
@@ -315,8 +335,8 @@ class Session(QObject):
         while len(names) < data.classes:
             names.append(unused_class_name(names))
         made = Scenario.generate(self.settings.replace(data=data), names)
-        self._edit(PointsState(made.points, made.labels, made.is_test, tuple(made.class_names), data),
-                   "Regenerate points", merge=True)
+        self._edit(PointsState(made.points, made.labels, made.is_test, tuple(made.class_names), data,
+                               generated=True), "Regenerate points", merge=True)
 
     def add_class(self) -> None:
         """A new, empty class, which becomes the current one."""
@@ -365,7 +385,8 @@ class Session(QObject):
 
     def _state(self) -> PointsState:
         s = self._scenario
-        return PointsState(s.points, s.labels, s.is_test, tuple(s.class_names), s.settings.data)
+        return PointsState(s.points, s.labels, s.is_test, tuple(s.class_names), s.settings.data,
+                           self._generated)
 
     def _edit(self, after: PointsState, text: str, merge: bool = False) -> None:
         self._undo_stack.push(EditPoints(self._apply, self._state(), after, text, merge))
@@ -377,6 +398,7 @@ class Session(QObject):
         data_changed = state.data != s.settings.data
         s.points, s.labels, s.is_test = state.points, state.labels, state.is_test
         s.class_names = list(state.class_names)
+        self._generated = state.generated
         s.settings = s.settings.replace(data=state.data)
         self._trainer.set_data(s.points, s.labels, s.is_test, s.n_classes)
         if classes_changed:  # a new output layer: the model started again
@@ -399,6 +421,13 @@ class Session(QObject):
         if stats.diverged and not was_diverged:
             self.diverged.emit(stats)
         return stats
+
+    def resume(self) -> None:
+        """After a divergence, train on from the last good weights with the settings now (a lower
+        learning rate, say): the next ``step`` continues the run. Does nothing otherwise."""
+        if self._stats.diverged:
+            self._trainer.resume()
+            self._publish(self._trainer.evaluate())
 
     def reset(self) -> None:
         """Fresh weights from the seed: the same seed gives the same start."""
@@ -430,9 +459,59 @@ class Session(QObject):
     def new(self, scenario: Scenario | None = None) -> None:
         self._use(scenario or Scenario.generate(Settings()))
 
+    # ------------------------------------- the trained model, CSV points, the autosave
+    def model_file(self) -> ModelFile:
+        """The model as a model file holds it: settings, class names, copies of [W1, b1, ...],
+        step and epoch (read only: exports and the autosave)."""
+        return ModelFile.of(self._trainer, self.class_names)
+
+    def snapshot(self) -> Snapshot:
+        """Everything the autosave keeps: the scenario, the weights, step, epoch and curves."""
+        s = self._scenario
+        scenario = Scenario(s.points.copy(), s.labels.copy(), s.is_test.copy(), s.class_names, s.settings,
+                            s.title)
+        model = self.model_file()
+        return Snapshot(scenario, model.parameters, model.step, model.epoch, self._history.state(),
+                        self._path, self.modified, time.time())
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Make a snapshot the session: its scenario, file, weights, step and curves."""
+        self._use(snapshot.scenario, snapshot.path)
+        self._trainer.set_parameters(snapshot.parameters, snapshot.step, snapshot.epoch)
+        try:
+            self._history.set_state(snapshot.history)
+        except ValueError:
+            self._history.clear()
+        self._settings_modified = snapshot.modified
+        self.file_changed.emit()
+        self._publish(self._trainer.evaluate())
+
+    def load_model(self, path: str) -> bool:
+        """Take a model file's weights, step and epoch, with its model settings if they differ
+        (returns True then). A bad file or one for another number of classes raises
+        ModelFileError and changes nothing."""
+        loaded = model_file.load(path, self.n_classes)
+        changed = loaded.model != self.settings.model
+        if changed:
+            self._store(self.settings.replace(model=loaded.model))
+            self._trainer.set_model(loaded.model)
+        self._trainer.set_parameters(loaded.parameters, loaded.step, loaded.epoch)
+        self._history.clear()
+        self._settings_applied()
+        return changed
+
+    def import_csv(self, path: str) -> None:
+        """Replace the points and classes by a CSV file's, as one undoable edit; a bad file
+        raises CsvError and changes nothing."""
+        loaded = csv_points.load(path, self.class_names)
+        names = tuple(loaded.class_names)
+        self._edit(PointsState(loaded.points, loaded.labels, loaded.is_test, names,
+                               data_for_classes(self.settings.data, names)), "Import points")
+
     def _use(self, scenario: Scenario, path: str | None = None) -> None:
         self._scenario = scenario
         self._path = path
+        self._generated = _is_generated(scenario)
         self._trainer = Trainer.for_scenario(scenario)
         self._settings_modified = False
         self._undo_stack.clear()
@@ -444,6 +523,15 @@ class Session(QObject):
         self.settings_changed.emit()
         self.file_changed.emit()
         self._publish(self._trainer.evaluate())
+
+
+def _is_generated(scenario: Scenario) -> bool:
+    """Whether the scenario's points are what its generator settings make (as a file saves them)."""
+    made = Scenario.generate(scenario.settings)
+    return (made.points.shape == scenario.points.shape
+            and np.allclose(made.points, scenario.points, rtol=0, atol=10.0 ** -DECIMALS)
+            and np.array_equal(made.labels, scenario.labels)
+            and np.array_equal(made.is_test, scenario.is_test))
 
 
 def _read_only(array: np.ndarray) -> np.ndarray:

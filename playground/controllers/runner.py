@@ -1,10 +1,11 @@
 """The runner: one timer that trains in frame-sized slices.
 
-Each tick asks the session for ``steps_per_frame`` training steps, or fewer
+Each tick asks the session for ``steps_per_tick`` training steps, or fewer
 when a running estimate of the time per step says they would overrun the
 frame's budget, so clicks and drags are answered between ticks however slow
 a step is. The session's single ``stats_changed`` per tick is what makes the
-views redraw: at most once a frame.
+views redraw: at most once a frame. Slow motion ticks less often than every
+frame (one step a second, for a teacher to narrate each update).
 
 Signals
 -------
@@ -12,6 +13,8 @@ running_changed(bool)   playing or paused
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -22,13 +25,35 @@ TRAIN_BUDGET_S = 0.012  # training time per frame, leaving the rest for drawing 
 MAX_STEPS_PER_FRAME = 500
 
 
+@dataclass(frozen=True)
+class Speed:
+    """``steps`` training steps every ``interval_ms`` (a frame, or longer in slow motion)."""
+
+    steps: int
+    interval_ms: int = FRAME_MS
+
+    @property
+    def slow_motion(self) -> bool:
+        return self.interval_ms > FRAME_MS
+
+    @property
+    def steps_per_second(self) -> int:
+        return round(1000 * self.steps / self.interval_ms)
+
+
+# The speeds offered: slow motion from one step a second, then 1 to 500 steps a frame.
+SPEEDS = (*(Speed(1, ms) for ms in (1000, 500, 200, 100, 33)),
+          *(Speed(steps) for steps in (1, 2, 5, 10, 20, 50, 100, 200, 500)))
+DEFAULT_SPEED = Speed(10)
+
+
 class Runner(QObject):
     running_changed = Signal(bool)
 
     def __init__(self, session: Session, parent: QObject | None = None):
         super().__init__(parent)
         self.session = session
-        self.steps_per_frame = 10
+        self.steps_per_tick = DEFAULT_SPEED.steps
         self._seconds_per_step: float | None = None  # running estimate, for the budget
         self.timer = QTimer(self)
         self.timer.setInterval(FRAME_MS)
@@ -39,10 +64,19 @@ class Runner(QObject):
     def running(self) -> bool:
         return self.timer.isActive()
 
+    @property
+    def interval_ms(self) -> int:
+        """Time between ticks: a frame, or longer in slow motion."""
+        return self.timer.interval()
+
     def play(self) -> None:
-        if not self.running and not self.session.stats.diverged:
+        """Train continuously; after a divergence, on from the last good weights with the settings now."""
+        if not self.running:
+            self.session.resume()
             self.timer.start()
             self.running_changed.emit(True)
+            if self.interval_ms > FRAME_MS:  # slow motion: the first step now, not after a pause
+                self.tick()
 
     def pause(self) -> None:
         if self.running:
@@ -52,17 +86,20 @@ class Runner(QObject):
     def toggle(self) -> None:
         self.pause() if self.running else self.play()
 
-    def set_steps_per_frame(self, steps: int) -> None:
-        self.steps_per_frame = max(1, min(MAX_STEPS_PER_FRAME, int(steps)))
+    def set_speed(self, speed: Speed) -> None:
+        """Train at ``speed``: 10 steps a frame, or one step a second."""
+        self.steps_per_tick = max(1, min(MAX_STEPS_PER_FRAME, speed.steps))
+        self.timer.setInterval(max(FRAME_MS, speed.interval_ms))
 
     def step_once(self) -> None:
-        """One training step by hand (pauses a run first)."""
+        """One training step by hand (pauses a run first; resumes after a divergence)."""
         self.pause()
+        self.session.resume()
         self.session.step(1)
 
     def tick(self) -> None:
         """Train for this frame: the requested steps, or as many as fit the budget."""
-        steps = self.steps_per_frame
+        steps = self.steps_per_tick
         if self._seconds_per_step:
             steps = max(1, min(steps, int(TRAIN_BUDGET_S / self._seconds_per_step)))
         self.session.step(steps)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QSignalBlocker, Signal
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QMessageBox, QWidget
 
 from engine.settings import Limit
 
 FRACTION_DIGITS = 15  # a fractional field is kept to this many decimals: as exact as a float prints
+PANEL_MARGINS = (8, 4, 8, 6)  # left, top, right, bottom: the dock's title bar is just above
 
 
 @contextmanager
@@ -86,3 +87,17 @@ def form() -> QFormLayout:
     layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
     layout.setVerticalSpacing(6)
     return layout
+
+
+def may_replace_points(session, parent: QWidget) -> bool:
+    """True if the points are the generator's own, or the person agreed to replace the ones placed
+    by hand (as closing asks before unsaved work goes)."""
+    if not session.points_edited_by_hand():
+        return True
+    answer = QMessageBox.question(
+        parent, QCoreApplication.translate("Panels", "Replace your points?"),
+        QCoreApplication.translate("Panels", "The points were placed or edited by hand. Replace them with "
+                                             "generated points? (Edit → Undo brings them back.)"),
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel)
+    return answer == QMessageBox.StandardButton.Discard

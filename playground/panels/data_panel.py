@@ -1,22 +1,31 @@
 """The data panel: the point generator and the classes.
 
 Each generator control asks the session to change its one field, which
-regenerates the points at once (consecutive changes are one undo step); the
-class list picks the class new points get and adds or removes classes.
+regenerates the points at once (consecutive changes are one undo step) -- after
+asking, when the points were placed or edited by hand; the class list picks the
+class new points get and adds or removes classes.
 
 Listens to: session.settings_changed, points_changed, current_class_changed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from engine.datasets import DATASETS, MAX_CLASSES
 from engine.settings import LIMITS
 from playground import messages
-from playground.panels.controls import NumberBox, choice_box, form, quiet, select
+from playground.panels.controls import (
+    PANEL_MARGINS,
+    NumberBox,
+    choice_box,
+    form,
+    may_replace_points,
+    quiet,
+    select,
+)
 from playground.session import Session
 from playground.style import CLASS_COLORS
 
@@ -55,6 +64,7 @@ class DataPanel(QWidget):
         buttons.addWidget(self.add_class)
         buttons.addWidget(self.remove_class)
         outer = QVBoxLayout(self)
+        outer.setContentsMargins(*PANEL_MARGINS)
         outer.addLayout(layout)
         outer.addWidget(self.class_list)
         outer.addLayout(buttons)
@@ -62,18 +72,31 @@ class DataPanel(QWidget):
         self.numbers = {"points": self.points, "noise": self.noise, "classes": self.classes,
                         "seed": self.seed, "test_fraction": self.test_percent}
         self.dataset.currentIndexChanged.connect(
-            lambda _: session.set_data_field("dataset", self.dataset.currentData()))
+            lambda _: self._change("dataset", self.dataset.currentData()))
         for name, box in self.numbers.items():
-            box.edited.connect(lambda value, name=name: session.set_data_field(name, value))
-        self.regenerate.clicked.connect(lambda: session.regenerate())
+            box.edited.connect(lambda value, name=name: self._change(name, value))
+        self.regenerate.clicked.connect(self._regenerate)
         self.class_list.currentRowChanged.connect(self._class_chosen)
         self.add_class.clicked.connect(session.add_class)
         self.remove_class.clicked.connect(lambda: session.remove_class(session.current_class))
         session.settings_changed.connect(self.show_settings)
         session.points_changed.connect(self.show_classes)
+        session.points_changed.connect(self.show_settings)
         session.current_class_changed.connect(self.show_current_class)
         self.show_settings()
         self.show_classes()
+
+    # ---------------------------------------------------- widget -> session
+    def _change(self, name: str, value) -> None:
+        """A generator setting: new points, once the person agrees to lose any placed by hand."""
+        if may_replace_points(self.session, self.window()):
+            self.session.set_data_field(name, value)
+        else:
+            self.show_settings()  # the widget goes back to what the points are
+
+    def _regenerate(self) -> None:
+        if may_replace_points(self.session, self.window()):
+            self.session.regenerate()
 
     def _class_chosen(self, row: int) -> None:
         if row >= 0:
@@ -87,6 +110,7 @@ class DataPanel(QWidget):
             select(self.dataset, d.dataset)
             for name, box in self.numbers.items():
                 box.show_value(getattr(d, name))
+            self.classes.show_value(self.session.n_classes)  # classes added by hand count too
         self.classes.setEnabled(info.min_classes != info.max_classes)
 
     def show_classes(self) -> None:
@@ -102,7 +126,17 @@ class DataPanel(QWidget):
             self.class_list.setCurrentRow(s.current_class)
         self.add_class.setEnabled(s.n_classes < MAX_CLASSES)
         self.remove_class.setEnabled(s.n_classes > 2)
-        self.class_list.setFixedHeight(self.class_list.sizeHintForRow(0) * MAX_CLASSES + 6)
+        self._size_class_list()
+
+    def _size_class_list(self) -> None:
+        """As many rows as classes: no empty rows taking the panel's room."""
+        self.class_list.setFixedHeight(self.class_list.sizeHintForRow(0) * self.class_list.count()
+                                       + 2 * self.class_list.frameWidth())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._size_class_list()  # taller rows
+        super().changeEvent(event)
 
     def show_current_class(self, k: int) -> None:
         with quiet(self.class_list):

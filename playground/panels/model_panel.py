@@ -1,14 +1,16 @@
 """The model panel: linear classifier or MLP, layers, activation, input features.
 
-Hidden layers are edited with +/- buttons, a layer count and a width per
-layer, as in TensorFlow Playground. Each control asks the session to change
-its one field; any change rebuilds the model from the seed; the points stay.
+Hidden layers are edited with a layer count and a width per layer, each typed
+or stepped with − / + buttons, as in TensorFlow Playground. Each control asks
+the session to change its one field; any change rebuilds the model from the
+seed; the points stay.
 
 Listens to: session.settings_changed, session.points_changed (class count).
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QRadioButton,
+    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -23,37 +26,49 @@ from PySide6.QtWidgets import (
 
 from engine.settings import LIMITS, MAX_HIDDEN_LAYERS, ModelSettings
 from playground import messages
-from playground.panels.controls import choice_box, form, quiet, select
+from playground.panels.controls import PANEL_MARGINS, choice_box, form, quiet, select
 from playground.session import Session
 
 NEW_LAYER_WIDTH = 4
 
 
 class Stepper(QWidget):
-    """[-] value [+]: a small counter with a label after the number."""
+    """[−] [8 neurons] [+]: a whole number to type (Enter commits) or to step with the buttons.
 
-    def __init__(self, unit: str, low: int, high: int, on_change):
+    Calls ``on_change(value)`` once per edit; ``units`` is the (singular, plural) word after it.
+    """
+
+    def __init__(self, units: tuple[str, str], low: int, high: int, on_change):
         super().__init__()
-        self.unit, self.low, self.high, self.on_change = unit, low, high, on_change
-        self.value = low
+        self.units, self.on_change = units, on_change
         self.minus, self.plus = QToolButton(text="\u2212"), QToolButton(text="+")
-        self.label = QLabel()
+        self.box = QSpinBox()
+        self.box.setRange(low, high)
+        self.box.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        self.box.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.box.setKeyboardTracking(False)  # one change per edit, not per typed digit
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.minus)
-        layout.addWidget(self.label, 1)
+        layout.addWidget(self.box, 1)
         layout.addWidget(self.plus)
-        self.minus.clicked.connect(lambda: self._change(-1))
-        self.plus.clicked.connect(lambda: self._change(+1))
+        self.minus.clicked.connect(lambda: self._change(self.box.value() - 1))
+        self.plus.clicked.connect(lambda: self._change(self.box.value() + 1))
+        self.box.valueChanged.connect(self._change)
+
+    @property
+    def value(self) -> int:
+        return self.box.value()
 
     def set_value(self, value: int) -> None:
-        self.value = value
-        self.label.setText(f"{value} {self.unit}")
-        self.minus.setEnabled(value > self.low)
-        self.plus.setEnabled(value < self.high)
+        with quiet(self.box):
+            self.box.setSuffix(" " + self.units[value != 1])
+            self.box.setValue(value)
+        self.minus.setEnabled(value > self.box.minimum())
+        self.plus.setEnabled(value < self.box.maximum())
 
-    def _change(self, delta: int) -> None:
-        self.on_change(min(self.high, max(self.low, self.value + delta)))
+    def _change(self, value: int) -> None:
+        self.on_change(min(self.box.maximum(), max(self.box.minimum(), value)))
 
 
 class ModelPanel(QWidget):
@@ -65,14 +80,19 @@ class ModelPanel(QWidget):
         self.kind = QButtonGroup(self)
         self.kind.addButton(self.linear)
         self.kind.addButton(self.mlp)
-        self.layer_count = Stepper("hidden layers", 0, MAX_HIDDEN_LAYERS, self._set_layer_count)
+        self.layer_count = Stepper((self.tr("hidden layer"), self.tr("hidden layers")), 0, MAX_HIDDEN_LAYERS,
+                                   self._set_layer_count)
         width = LIMITS["model.hidden"]
-        self.widths = [Stepper("neurons", width.low, width.high, lambda w, i=i: self._set_width(i, w))
+        self.widths = [Stepper((self.tr("neuron"), self.tr("neurons")), width.low, width.high,
+                               lambda w, i=i: self._set_width(i, w))
                        for i in range(MAX_HIDDEN_LAYERS)]
         self.activation = choice_box(messages.ACTIVATIONS, "The non-linearity after every hidden layer")
         self.features = {name: QCheckBox(label) for name, label in messages.FEATURE_LABELS.items()}
-        self.summary = QLabel()
+        self.summary = QLabel()  # first: it stays in view when a short window scrolls the panel
         self.summary.setWordWrap(True)
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
 
         self.layers = layers = form()
         layers.addRow("Layers", self.layer_count)
@@ -83,12 +103,13 @@ class ModelPanel(QWidget):
         for i, box in enumerate(self.features.values()):
             grid.addWidget(box, i // 3, i % 3)
         outer = QVBoxLayout(self)
+        outer.setContentsMargins(*PANEL_MARGINS)
+        outer.addWidget(self.summary)
         outer.addWidget(self.linear)
         outer.addWidget(self.mlp)
         outer.addLayout(layers)
         outer.addWidget(QLabel("Input features"))
         outer.addLayout(grid)
-        outer.addWidget(self.summary)
 
         self.kind.buttonClicked.connect(
             lambda _: session.set_model_field("kind", "linear" if self.linear.isChecked() else "mlp"))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from engine.settings import LIMITS, Limit
 from playground import messages
-from playground.panels.controls import NumberBox, choice_box, form, quiet, select
+from playground.panels.controls import PANEL_MARGINS, NumberBox, choice_box, form, quiet, select
 from playground.session import Session
 
 LEARNING_RATES = (0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -45,12 +45,10 @@ class NumberChoice(QComboBox):
         self.value = presets[0]
 
     def set_value(self, value: float) -> None:
+        """Show ``value``: its preset selected, or typed in with no preset highlighted."""
         self.value = value
-        index = self.findData(value)
-        if index >= 0:
-            self.setCurrentIndex(index)
-        else:
-            self.setEditText(_number(value))
+        self.setCurrentIndex(self.findData(value))  # -1 (none) when it is not a preset
+        self.setEditText(_number(value))
 
     def _emit(self) -> None:
         try:
@@ -91,6 +89,7 @@ class TrainingPanel(QWidget):
         layout.addRow("L1", self.l1)
         layout.addRow("L2", self.l2)
         layout.addRow("Weight seed", self.seed)
+        layout.setContentsMargins(*PANEL_MARGINS)
         self.setLayout(layout)
 
         for name, box in (("loss", self.loss), ("optimizer", self.optimizer)):

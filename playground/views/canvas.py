@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtWidgets import QGraphicsEllipseItem
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
+from PySide6.QtWidgets import QApplication, QGraphicsEllipseItem
 
 from playground import style
 from playground.session import Session
@@ -26,6 +27,20 @@ from playground.views.point_layers import PointLayers
 
 OVERLAY_Z = 1.5      # between the tie lines (1) and the points (2 and up)
 OVERLAY_TOP_Z = 100  # above the points and the cursor
+TICK_STEPS = (0.05, 0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 5.0)  # plane units between ticks, to choose from
+TICK_EMS = 5         # at least this many text heights between ticks
+
+
+class PlaneAxis(pg.AxisItem):
+    """An axis of the plane whose tick spacing follows the scale (plane units per pixel) and the font,
+    not the axis length: with the plane's equal aspect, x and y get the same spacing."""
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float):
+        if size <= 0 or maxVal <= minVal:
+            return []
+        units_per_pixel = (maxVal - minVal) / size
+        room = TICK_EMS * QFontMetrics(self.style["tickFont"] or QFont()).height()
+        return [(next((step for step in TICK_STEPS if step >= room * units_per_pixel), TICK_STEPS[-1]), 0)]
 
 
 class PlaneViewBox(pg.ViewBox):
@@ -65,7 +80,8 @@ class CanvasView(pg.PlotWidget):
         self.session = session
         self.resolution = resolution
         box = PlaneViewBox()
-        super().__init__(parent, viewBox=box, background=style.BACKGROUND)
+        super().__init__(parent, viewBox=box, background=style.BACKGROUND,
+                         axisItems={"left": PlaneAxis("left"), "bottom": PlaneAxis("bottom")})
         for gesture in ("clicked", "drag_started", "dragged", "drag_finished"):
             getattr(box, gesture).connect(getattr(self, gesture))
         self._image_bounds = None
@@ -102,6 +118,24 @@ class CanvasView(pg.PlotWidget):
             plot.addItem(item)
         self.point_layers = PointLayers(plot, z=2)
         self.train_points, self.test_points = self.point_layers.train, self.point_layers.test
+        self._apply_font()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "ties"):  # (made in __init__)
+            self._apply_font()
+        super().changeEvent(event)
+
+    def _apply_font(self) -> None:
+        """Tick labels in the widget's font; points and lines grow with it too (a big screen's larger
+        window font: a projector needs them bolder)."""
+        for name in ("left", "bottom"):
+            self.getPlotItem().getAxis(name).setStyle(tickFont=self.font())
+        scale = max(1.0, QFontInfo(self.font()).pointSizeF() / QFontInfo(QApplication.font()).pointSizeF())
+        for color, train, test in zip(style.CLASS_COLORS, self.train_points, self.test_points):
+            train.setSize(style.POINT_SIZE * scale)
+            test.setSize(style.POINT_SIZE * scale)
+            test.setPen(pg.mkPen(color, width=style.TEST_POINT_PEN * scale))
+        self.ties.setPen(pg.mkPen(style.INK, width=style.BOUNDARY_PEN * scale))
 
     # ---------------------------------------------------------------- drawing
     def update_points(self) -> None:

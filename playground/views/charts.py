@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from engine.history import FIELDS
@@ -24,10 +24,11 @@ from playground import style
 from playground.session import Session
 
 MIN_LOSS = 1e-6               # losses are clipped here so the log scale never sees 0
+MIN_LOG_SPAN = 0.7            # decades the loss axis shows at least: a flat loss still gets numbers
+EMPTY_LOSS_RANGE = (-1.0, 0.2)  # log10 of 0.1 .. 1.6, before there is any loss to show
 MIN_STEP_SPAN = 10            # the x axis shows at least this many steps
 ACCURACY_RANGE = (-6, 106)    # percent, with a little headroom around 0..100
 ACCURACY_TICKS = [[(v, str(v)) for v in (0, 25, 50, 75, 100)]]
-MAX_LOG_LABELS = 5            # more log ticks than this: label only 1, 2 and 5 times a power of ten
 VALUE_SCALE = 1.4             # the numbers' point size, relative to the widget's font
 STEP_SCALE = 1.25
 LINE_WIDTH = 2
@@ -35,11 +36,15 @@ NO_VALUE = "—"
 CURVE_INTERVAL_MS = 100       # the curves redraw at most this often
 
 
+WIDEST_VALUES = ("00.0000", "0.0e+00", "100.0%")  # what a value slot must hold, at most
+
+
 def format_loss(value: float) -> str:
-    """A loss for the table: four decimals, scientific when tiny, grouped when huge."""
+    """A loss for the table, at most 7 characters: four decimals, grouped up to 9,999,
+    scientific when tiny or huge."""
     if not np.isfinite(value):
         return NO_VALUE if np.isnan(value) else "∞"
-    if 0 < value < 1e-3:
+    if 0 < value < 1e-3 or value >= 1e4:
         return f"{value:.1e}"
     return f"{value:.4f}" if value < 100 else f"{value:,.0f}"
 
@@ -57,14 +62,16 @@ def _pen(name: str) -> pg.QtGui.QPen:
 
 
 class LogAxis(pg.AxisItem):
-    """A log axis that labels only 1, 2 and 5 per decade when every tick would crowd it."""
+    """A log axis that labels only 1, 2 and 5 per decade (0.9 beside 1 would crowd it); the loss
+    plot's range (at least ``MIN_LOG_SPAN`` decades) always holds two of them."""
 
     def logTickStrings(self, values, scale, spacing) -> list[str]:
+        """Plain numbers ('20', '0.05'), in pyqtgraph's powers of ten only when very large or small."""
+        values = np.asarray(values, dtype=float)
         strings = super().logTickStrings(values, scale, spacing)
-        if len(values) <= MAX_LOG_LABELS:
-            return strings
-        mantissas = np.round(10 ** (np.asarray(values, dtype=float) % 1))
-        return [text if m in (1, 2, 5, 10) else "" for text, m in zip(strings, mantissas)]
+        mantissas = np.round(10 ** (values % 1))
+        return ["" if m not in (1, 2, 5, 10) else f"{x:.3g}" if 1e-3 <= x < 1e5 else text
+                for text, m, x in zip(strings, mantissas, 10 ** values * scale)]
 
 
 class StepAxis(pg.AxisItem):
@@ -168,8 +175,11 @@ class TrainingCharts(QWidget):
         """Sizes relative to this widget's font, so a larger app font scales everything."""
         base, metrics = self.font(), self.fontMetrics()
         self.step_label.setFont(_scaled(base, STEP_SCALE))
+        value_font = _scaled(base, VALUE_SCALE)
+        slot = max(QFontMetrics(value_font).horizontalAdvance(text) for text in WIDEST_VALUES)
         for label in self.values.values():
-            label.setFont(_scaled(base, VALUE_SCALE))
+            label.setFont(value_font)
+            label.setMinimumWidth(slot)  # a fixed slot: a huge loss never widens the panel
         overhang = metrics.horizontalAdvance("0000") // 2  # room for the last x tick label
         for widget in (self.loss_plot, self.accuracy_plot):
             plot = widget.getPlotItem()
@@ -184,10 +194,10 @@ class TrainingCharts(QWidget):
         super().changeEvent(event)
 
     def sizeHint(self) -> QSize:
-        """About 330 x 400 pixels at the usual font size (it grows with the font); the plots
-        expand into whatever room the window gives them beyond that."""
+        """About 330 x 310 pixels at the usual font size (it grows with the font): short enough
+        that panels above it fit a 700-pixel window; the plots expand into any room beyond."""
         em = self.fontMetrics().height()
-        return QSize(24 * em, 28 * em)
+        return QSize(24 * em, 22 * em)
 
     # ------------------------------------------------------------- updating
     def refresh(self, stats) -> None:
@@ -214,16 +224,30 @@ class TrainingCharts(QWidget):
         self._curve_timer.stop()
         history = self.session.history
         steps = history.steps
+        losses = []
         for name, curve in self.curves.items():
             y = history.values(name)
             y = np.maximum(y, MIN_LOSS) if name.endswith("loss") else 100 * y
             finite = np.isfinite(y)
             curve.setData(steps[finite], y[finite])
+            if name.endswith("loss"):
+                losses.append(y[finite])
+        self.loss_plot.setYRange(*_log_range(np.concatenate(losses)), padding=0)
         first, last = (int(steps[0]), int(steps[-1])) if len(steps) else (0, 0)
         for widget in (self.loss_plot, self.accuracy_plot):
             widget.setXRange(first, max(last, first + MIN_STEP_SPAN), padding=0.02)
             # Apply the new range now, not in the paint (which would then paint twice).
             widget.getViewBox().prepareForPaint()
+
+
+def _log_range(losses: np.ndarray) -> tuple[float, float]:
+    """log10 bounds for losses (n,) > 0, at least ``MIN_LOG_SPAN`` decades wide around them, so
+    the axis always has ticks to label; a little headroom above and below."""
+    if not len(losses):
+        return EMPTY_LOSS_RANGE
+    low, high = np.log10(losses.min()), np.log10(losses.max())
+    pad = max(0.05 * (high - low), (MIN_LOG_SPAN - (high - low)) / 2)
+    return low - pad, high + pad
 
 
 def _plot(left: pg.AxisItem) -> pg.PlotWidget:

@@ -4,15 +4,19 @@ One click compares, on the training points and the current weights, every
 weight's backprop gradient with its centred difference: the worst relative
 error per layer, pass or fail, the time each took, and how many forward
 passes the numerical gradient needed -- the lecture's reason for backprop.
+The check runs in a worker thread on a copy of the weights, so the window
+(and training) go on meanwhile.
 
 Listens to: session.stats_changed, session.settings_changed (the result is for older weights).
+Emits: finished(ModelCheck) when a check is done.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import contextlib
+
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -27,10 +31,20 @@ TOLERANCE = 1e-6
 PASS, FAIL = "#1B7F3B", "#C62828"
 
 
+class _Delivery(QObject):
+    """Carries a worker thread's result to the window's thread (a queued signal)."""
+
+    done = Signal(object)
+
+
 class GradientCheckPanel(QWidget):
+    finished = Signal(object)
+
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
+        self._delivery = _Delivery(self)
+        self._delivery.done.connect(self._done)
         self.button = QPushButton(self.tr("Check the gradients"))
         self.button.setToolTip(self.tr("Numerical gradients (centred differences) against backpropagation, "
                                        "for every weight, on the training points"))
@@ -63,17 +77,34 @@ class GradientCheckPanel(QWidget):
         self.result = None
 
     def run(self) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        """Start a check of the current weights in a worker thread."""
         try:
-            self.result = self.session.gradient_check(seconds=NUMERIC_SECONDS)
+            job = self.session.gradient_check_job(seconds=NUMERIC_SECONDS)
         except ValueError:
             self.result = None
             self.verdict.setText(self.tr("No points to check on: add some first."))
             return
-        finally:
-            QApplication.restoreOverrideCursor()
+        self.button.setEnabled(False)
+        self.verdict.setText(self.tr("Checking…"))
+        delivery = self._delivery
+
+        def work() -> None:
+            result = job()
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                delivery.done.emit(result)
+
+        QThreadPool.globalInstance().start(work)
+
+    @property
+    def running(self) -> bool:
+        return not self.button.isEnabled()
+
+    def _done(self, check) -> None:
+        self.result = check
+        self.button.setEnabled(True)
         self.stale.hide()
-        self._show(self.result)
+        self._show(check)
+        self.finished.emit(check)
 
     def _show(self, check) -> None:
         self.table.setRowCount(len(check.layers))

@@ -31,7 +31,6 @@ from playground.views.neuron_overlay import NeuronOverlay
 from playground.views.refresh_clock import RefreshClock
 
 REFRESH_MS = 100
-HEIGHT = 220  # pixels: at 1280 x 800 the canvas keeps a 150 x 200 boundary grid, and the curves fit
 NO_VALUE = "—"
 
 
@@ -260,8 +259,3 @@ class NetworkView(QWidget):
         else:
             template = self.tr("{name}: bias {bias}, pre-activation {low} … {high}, |∂L/∂h| {gradient}")
         return template.format(**values)
-
-    def sizeHint(self):
-        size = super().sizeHint()
-        size.setHeight(HEIGHT)
-        return size

@@ -24,12 +24,13 @@ ENGINE = Path(__file__).parents[2] / "engine"
 
 
 def raised_codes() -> set[str]:
-    """Every code the engine's sources give a SettingsError or ScenarioError (a literal, by rule)."""
+    """Every code the engine's sources give a coded error (a literal, by rule); ``error_type`` is
+    the class a helper is given (``read_text``, ``save_atomic``)."""
     codes = set()
     for source in ENGINE.glob("*.py"):
         for node in ast.walk(ast.parse(source.read_text())):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("SettingsError",
-                                                                                "ScenarioError"):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in (
+                    "SettingsError", "ScenarioError", "CsvError", "ModelFileError", "error_type"):
                 code = node.args[1]
                 if isinstance(code, ast.Attribute):  # passing on another error's code
                     continue
@@ -119,8 +120,11 @@ def test_model_summary():
 
 @pytest.mark.parametrize("loss, words", [
     (math.nan, "The loss became not a number at step 7."), (math.inf, "The loss became infinite at step 7."),
-    (2e5, "The loss became huge (2e+05, above 10000) at step 7."),
+    (2e5, "The loss exploded to 2e+05 at step 7, past this run's limit of 70.7."),
 ])
 def test_divergence_says_what_happened_and_what_to_do(loss, words):
-    text = messages.divergence(SimpleNamespace(step=7, train_loss=loss))  # what it reads of StepStats
-    assert text.startswith(words) and text.endswith("Lower the learning rate, then press Reset.")
+    stats = SimpleNamespace(step=7, exploded_loss=loss, loss_limit=70.66, train_loss=0.7)  # what it reads
+    text = messages.divergence(stats, learning_rate=30)
+    assert text.startswith(words)
+    assert text.endswith("The learning rate (30) is too high: lower it, then press Play to go on from the "
+                         "last good weights, or Reset to start again.")

@@ -19,7 +19,7 @@ def train(capsys, *options: str) -> dict:
 def test_json_fields(capsys):
     result = train(capsys, "--steps", "5")
     assert set(result) == {"steps", "train_loss", "train_accuracy", "test_loss", "test_accuracy",
-                           "diverged", "seconds", "collapsed", "layers"}
+                           "diverged", "unstable", "unstable_step", "seconds", "collapsed", "layers"}
     assert result["steps"] == 5 and result["diverged"] is False and result["seconds"] > 0
 
 
@@ -62,6 +62,36 @@ def test_absurd_learning_rate_reports_divergence(capsys):
     assert result["steps"] < 500
 
 
+def test_a_learning_rate_too_high_is_unstable_from_a_step_on(capsys):
+    """The default network at the highest preset rate: no hard stop, but the loss swings (issue 10)."""
+    result = train(capsys, "--lr", "10", "--steps", "500")
+    assert result["diverged"] is False and result["unstable"] is True
+    assert isinstance(result["unstable_step"], int) and 0 < result["unstable_step"] < 500
+    assert main(["train", "--lr", "10", "--steps", "500"]) == 0
+    assert (f"unstable from step {result['unstable_step']}: the loss climbed or swung up and down instead "
+            "of falling; the learning rate (10) is too high") in capsys.readouterr().out
+    calm = train(capsys, "--steps", "500")
+    assert calm["unstable"] is False and calm["unstable_step"] is None
+
+
+def test_the_hard_stop_is_relative_to_the_start(capsys):
+    """A rate of 1000 explodes far below the old fixed ceiling of 10^4: 100 times the starting loss."""
+    result = train(capsys, "--lr", "1000", "--steps", "500")
+    assert result["diverged"] is True and result["steps"] < 500
+    assert main(["train", "--lr", "1000", "--steps", "500"]) == 0
+    out = capsys.readouterr().out
+    assert f"diverged at step {result['steps']}: the loss became " in out
+    assert "past this run's limit of 70.7; lower the learning rate (1000)" in out
+
+
+def test_tiny_datasets_read_well_and_keep_a_training_point_per_class(capsys):
+    assert main(["train", "--points", "1", "--steps", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "xor: 1 point (1 train, 0 test)" in out and "| no test points" in out and "nan" not in out
+    assert main(["train", "--points", "4", "--test-fraction", "0.9", "--steps", "3"]) == 0
+    assert "xor: 4 points (2 train, 2 test)" in capsys.readouterr().out  # one of each class trains
+
+
 def test_human_readable_report(capsys):
     assert main(["train", "--steps", "3", "--dataset", "moons"]) == 0
     out = capsys.readouterr().out
@@ -95,7 +125,7 @@ def test_seed_alone_keeps_a_files_points(tmp_path, capsys):
     (["--dataset", "xor", "--classes", "3"], "--classes: xor makes 2 classes"),
     (["--points", "many"], "--points: invalid int value"),
     (["--steps", "-3"], "--steps: must be 0 or more"),
-    (["--warp", "9"], "unrecognized arguments: --warp 9"),
+    (["--warp", "9"], "unrecognized arguments: --warp 9 (see playground train --help)"),
     (["--scenario", "/no/such/file.json"], "cannot read /no/such/file.json"),
 ])
 def test_bad_usage_is_one_line_and_exit_2(capsys, options, message):

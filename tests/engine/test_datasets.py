@@ -56,3 +56,12 @@ def test_split():
     assert is_test.sum() == 50
     np.testing.assert_array_equal(is_test, split(200, 0.25, seed=3))
     assert not split(10, 0.0, seed=0).any()
+
+
+def test_split_keeps_a_training_point_of_every_class_when_it_can():
+    labels = np.array([0, 1, 0])
+    is_test = split(3, 0.5, seed=0, labels=labels)
+    assert set(labels[~is_test]) == {0, 1} and is_test.sum() == 1
+    many = np.repeat([0, 1], 100)  # plenty of points: exactly the fraction asked, as before
+    np.testing.assert_array_equal(split(200, 0.25, seed=3, labels=many), split(200, 0.25, seed=3))
+    assert not split(2, 0.9, seed=0, labels=[0, 1]).any()

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from engine.datasets import generate, split
+from engine.monitor import DIVERGED_LOSS
 from engine.settings import ModelSettings, TrainingSettings
 from engine.trainer import Trainer
 
@@ -276,6 +277,28 @@ def test_play_after_a_divergence_resumes_from_the_kept_weights():
         np.testing.assert_array_equal(now, then)
     stats = trainer.step(50)
     assert not stats.diverged and stats.step == stopped.step + 50
+
+
+def test_a_divergence_reports_the_loss_that_exploded_and_the_limit_it_passed():
+    trainer = make(training=TrainingSettings(learning_rate=1000))
+    start = trainer.evaluate()
+    assert math.isnan(start.exploded_loss) and start.loss_limit == DIVERGED_LOSS  # no step yet
+    stopped = trainer.step(100)
+    assert stopped.diverged and stopped.loss_limit == pytest.approx(100 * trainer.monitor.start)
+    assert not stopped.exploded_loss <= stopped.loss_limit  # above it, or not a number
+    assert stopped.train_loss <= stopped.loss_limit  # the weights kept are the last good ones
+    trainer.resume()
+    assert math.isnan(trainer.evaluate().exploded_loss)
+
+
+def test_a_strong_penalty_raising_the_data_loss_is_not_instability():
+    """L1 0.1 shrinks a trained network's weights: the data loss rises while the objective the
+    optimizer minimises (loss + penalty) falls. That is the penalty at work, not a rate too high."""
+    trainer = make()
+    trainer.step(1000)
+    trainer.set_training(TrainingSettings(l1=0.1))
+    stats = trainer.step(500)
+    assert stats.train_loss > 0.5 and not stats.unstable
 
 
 def test_a_model_that_cannot_learn_reports_a_stall():

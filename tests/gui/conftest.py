@@ -1,6 +1,7 @@
 """GUI fixtures: a real session and a real main window, offscreen."""
 
 import pytest
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QMessageBox
 
 from engine.scenario import Scenario
@@ -8,6 +9,9 @@ from engine.settings import Settings
 from playground.app import create_app
 from playground.main_window import MainWindow
 from playground.session import Session
+
+# Settings (recent files) and app data (the autosave) go to a test folder, never the user's.
+QStandardPaths.setTestModeEnabled(True)
 
 
 @pytest.fixture

@@ -195,12 +195,14 @@ def test_new_weights_are_offered_not_forced(explorer, window):
     assert explorer.replay.trace is not trace and "training step 5" in explorer.point_info.text()
 
 
-def test_exploring_leaves_the_training_untouched(explorer, window):
+def test_exploring_leaves_the_training_untouched(qtbot, explorer, window):
     session = window.session
     before = session.stats
     explorer.sources["model"].trigger()
     explorer.go(explorer.replay.last)
-    window.views["gradient_check"].run()
+    panel = window.views["gradient_check"]
+    with qtbot.waitSignal(panel.finished, timeout=10_000):
+        panel.run()
     assert session.stats is before and session.boundary_grid((-1, 1, -1, 1), 8).shape == (2, 8, 8)
 
 
@@ -214,13 +216,23 @@ def test_the_selection_is_dropped_with_its_point(window):
 # ------------------------------------------------------------ gradient check
 def test_the_gradient_check_panel(qtbot, window):
     panel = window.views["gradient_check"]
-    panel.button.click()
-    assert panel.table.rowCount() == 3
+    with qtbot.waitSignal(panel.finished, timeout=10_000):
+        panel.button.click()
+        assert panel.running and not panel.button.isEnabled()  # in a worker: the window goes on
+    assert not panel.running and panel.table.rowCount() == 3
     assert [panel.table.item(row, 2).text() for row in range(3)] == ["pass"] * 3
     assert "Passed" in panel.verdict.text() and "228 forward passes" in panel.timing.text()
     assert not panel.stale.isVisibleTo(panel)
     window.session.step(1)
     assert panel.stale.isVisibleTo(panel)
+
+
+def test_training_goes_on_while_a_check_runs(qtbot, window):
+    panel, session = window.views["gradient_check"], window.session
+    with qtbot.waitSignal(panel.finished, timeout=10_000) as done:
+        panel.run()
+        session.step(50)  # the check works on the weights copied when it started
+    assert done.args[0].passed and session.stats.step == 50
 
 
 def test_the_check_samples_a_big_training_set(session):

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from engine.scenario import Scenario
 from playground.session import Session
@@ -144,7 +145,7 @@ def test_value_fonts_follow_the_widget_font(charts):
 
 @pytest.mark.parametrize(("value", "text"), [
     (float("nan"), "—"), (0.01234, "0.0123"), (2.302585, "2.3026"), (5e-5, "5.0e-05"),
-    (0.0, "0.0000"), (1234.4, "1,234"), (float("inf"), "∞"),
+    (0.0, "0.0000"), (1234.4, "1,234"), (207079008.0, "2.1e+08"), (float("inf"), "∞"),
 ])
 def test_format_loss(value, text):
     assert format_loss(value) == text
@@ -154,3 +155,60 @@ def test_format_accuracy():
     assert format_accuracy(0.988) == "98.8%"
     assert format_accuracy(1.0) == "100.0%"
     assert format_accuracy(float("nan")) == "—"
+
+
+def axis_labels(plot, name="left") -> list[str]:
+    """The tick labels the axis would draw now (what a person reads on it)."""
+    from PySide6.QtGui import QPainter, QPixmap
+
+    plot.getViewBox().prepareForPaint()
+    axis = plot.getPlotItem().getAxis(name)
+    pixmap = QPixmap(10, 10)
+    painter = QPainter(pixmap)
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text for _, _, text in specs[2] if text.strip()] if specs else []
+
+
+def test_the_loss_axis_keeps_its_numbers_when_the_loss_is_flat_or_missing(qtbot, charts, session, drawn):
+    """A linear model on XOR sits at 0.68; with no points there is no loss at all (issue 10, item 6)."""
+    charts.resize(330, 500)
+    charts.show()
+    qtbot.waitExposed(charts)
+    session.set_model_field("kind", "linear")
+    session.step(2000)
+    drawn()
+    assert len(axis_labels(charts.loss_plot)) >= 2
+    session.clear_points()
+    session.reset()
+    drawn()
+    assert len(axis_labels(charts.loss_plot)) >= 2
+    assert len(axis_labels(charts.accuracy_plot)) >= 2
+
+
+def test_the_loss_axis_spans_a_wide_range_of_losses(qtbot, charts, session, drawn):
+    charts.resize(330, 500)
+    charts.show()
+    qtbot.waitExposed(charts)
+    session.step(1)
+    for _ in range(10):
+        session.step(300)
+    drawn()
+    low, high = charts.loss_plot.viewRange()[1]  # log10 of the losses
+    losses = session.history.values("train_loss")
+    assert low <= np.log10(losses.min()) and np.log10(losses.max()) <= high
+    assert len(axis_labels(charts.loss_plot)) >= 2
+
+
+def test_a_huge_loss_does_not_widen_the_panel(qtbot, window):
+    """A loss of 207,079,008 once widened the right panel and shrank the canvas (issue 10, item 5)."""
+    charts, canvas = window.views["charts"], window.canvas
+    qtbot.waitUntil(lambda: canvas.width() > 0)
+    width, canvas_width = charts.width(), canvas.width()
+    huge = replace(window.session.stats, train_loss=207079008.0, test_loss=3.5e12)
+    charts.refresh(huge)
+    QApplication.processEvents()  # the layouts take the new sizes
+    assert charts.values["train_loss"].text() == "2.1e+08"
+    assert charts.width() == width and canvas.width() == canvas_width

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from playground.panels.controls import select
 
@@ -125,11 +126,28 @@ def test_layer_and_neuron_steppers(qtbot, window, model):
     model.widths[2].plus.click()
     model.widths[0].minus.click()
     assert session.settings.model.hidden == (7, 8, 5)
-    assert model.widths[2].label.text() == "5 neurons"
+    assert model.widths[2].box.text() == "5 neurons"
     for _ in range(3):
         model.layer_count.minus.click()
     assert session.settings.model.hidden == () and not model.layer_count.minus.isEnabled()
     assert not model.widths[0].isVisibleTo(model)
+
+
+def test_a_layer_width_is_typed_in_one_edit(qtbot, window, model):
+    """8 -> 16 is one edit, not eight clicks; the word after the number agrees with it."""
+    session = window.session
+    box = model.widths[0].box
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, "16")
+    assert session.settings.model.hidden == (8, 8)  # not before the edit is committed
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert session.settings.model.hidden == (16, 8) and box.text() == "16 neurons"
+    model.widths[1].box.setValue(1)
+    assert session.settings.model.hidden == (16, 1) and model.widths[1].box.text() == "1 neuron"
+    assert not model.widths[1].minus.isEnabled()
+    model.layer_count.minus.click()
+    assert model.layer_count.box.text() == "1 hidden layer"
 
 
 def test_activation_and_features(qtbot, window, model):
@@ -159,7 +177,7 @@ def test_session_model_settings_show_in_the_panel(qtbot, window, model):
     session.set_model_field("hidden", (3, 5, 7))
     session.set_model_field("activation", "sigmoid")
     session.set_model_field("features", ("r", "theta"))
-    assert model.layer_count.label.text() == "3 hidden layers"
+    assert model.layer_count.box.text() == "3 hidden layers"
     assert [w.value for w in model.widths[:3]] == [3, 5, 7]
     assert model.activation.currentData() == "sigmoid"
     assert [n for n, box in model.features.items() if box.isChecked()] == ["r", "theta"]
@@ -192,6 +210,23 @@ def test_bad_learning_rate_text_is_refused(qtbot, window, training):
     training.learning_rate.lineEdit().editingFinished.emit()
     assert window.session.settings.training.learning_rate == 0.3
     assert training.learning_rate.currentText() == "0.3"
+
+
+def test_a_typed_rate_highlights_no_preset(qtbot, window, training):
+    """30 is not in the list: the list must not highlight 0.01 (or any other preset)."""
+    rate = training.learning_rate
+    select(rate, 0.01)
+    rate.activated.emit(rate.currentIndex())
+    assert window.session.settings.training.learning_rate == 0.01
+    rate.setEditText("30")
+    rate.lineEdit().editingFinished.emit()
+    assert window.session.settings.training.learning_rate == 30
+    assert rate.currentText() == "30" and rate.currentIndex() == -1
+    rate.showPopup()
+    assert rate.view().selectionModel().selectedRows() == []
+    rate.hidePopup()
+    window.session.set_training_field("learning_rate", 0.1)  # a preset again: selected
+    assert rate.currentIndex() == rate.findData(0.1) and rate.currentText() == "0.1"
 
 
 def test_seed_resets_to_new_weights(qtbot, window, training):

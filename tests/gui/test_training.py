@@ -2,6 +2,8 @@
 
 import numpy as np
 
+from playground.controllers.runner import Speed
+
 PROBE = np.array([[0.3, -0.2], [-0.7, 0.5], [0.1, 0.9]])
 
 
@@ -63,25 +65,77 @@ def test_architecture_change_rebuilds_but_keeps_the_points(qtbot, window):
     np.testing.assert_array_equal(session.points, points)
 
 
-def test_speed_slider_sets_steps_per_frame(qtbot, window):
-    window.speed.setValue(window.speed.maximum())
-    assert window.runner.steps_per_frame == 500
-    assert "500 steps/frame" in window.speed_label.text()
+def test_speed_slider_from_slow_motion_to_500_steps_a_frame(qtbot, window):
+    speed, runner = window.speed, window.runner
+    speed.slider.setValue(speed.slider.maximum())
+    assert runner.steps_per_tick == 500 and speed.label.text() == "500 steps/frame"
+    speed.slider.setValue(speed.speeds.index(Speed(1)))
+    assert speed.label.text() == "1 step/frame"  # one step, not "1 steps"
+    speed.slider.setValue(0)  # slow motion: one step a second, for narrating single updates
+    assert speed.label.text() == "1 step/s"
+    assert runner.steps_per_tick == 1 and runner.interval_ms == 1000
+    steps = []
+    window.session.stats_changed.connect(lambda stats: steps.append(stats.step))
+    window.actions.play.trigger()  # the first step at once, not a second later
+    assert steps == [1]
+    runner.tick()
+    assert steps == [1, 2]
+    window.actions.play.trigger()
 
 
-def test_divergence_pauses_and_explains(qtbot, window):
-    session = window.session
-    session.set_training_field("learning_rate", 1e5)
+def test_the_speed_label_keeps_its_width(qtbot, window):
+    """The toolbar must not shift as the speed text changes ("1 step/s" to "500 steps/frame")."""
+    label, widths = window.speed.label, set()
+    for index in range(window.speed.slider.maximum() + 1):
+        window.speed.slider.setValue(index)
+        widths.add(label.width())
+        assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
+    assert len(widths) == 1
+
+
+def diverge(qtbot, window, rate=1e5):
+    window.session.set_training_field("learning_rate", rate)
     window.runner.play()
     qtbot.waitUntil(lambda: not window.runner.running, timeout=5000)
-    assert session.stats.diverged
+    assert window.session.stats.diverged
+
+
+def test_divergence_pauses_and_explains_over_the_canvas(qtbot, window):
+    session = window.session
+    canvas = window.canvas.geometry()
+    diverge(qtbot, window)
     assert window.banner.isVisible()
-    text = window.banner_text.text()
-    assert f"at step {session.stats.step}" in text and "Lower the learning rate" in text
-    window.runner.play()  # refuses to run on until reset
-    assert not window.runner.running
-    window.actions.reset.trigger()
-    assert not window.banner.isVisible() and not session.stats.diverged
+    text = window.banner.text.text()
+    assert f"at step {session.stats.step}" in text and "The learning rate (100000) is too high" in text
+    assert "press Play to go on from the last good weights" in text
+    assert window.canvas.geometry() == canvas  # the banner lies over the plane: nothing moves
+    assert window.banner.geometry().bottom() < canvas.height() // 3
+    window.banner.reset.click()
+    assert not window.banner.isVisible() and not session.stats.diverged and session.stats.step == 0
+
+
+def test_play_after_a_divergence_goes_on_from_the_last_good_weights(qtbot, window):
+    session = window.session
+    diverge(qtbot, window, rate=1000)
+    stopped = session.stats
+    kept = outputs(session)
+    window.views["training"].learning_rate.setEditText("0.1")
+    window.views["training"].learning_rate.lineEdit().editingFinished.emit()
+    window.actions.play.trigger()  # on from the weights kept and the step reached, not from the start
+    assert not window.banner.isVisible() and session.stats.step == stopped.step
+    for now, then in zip(outputs(session), kept, strict=True):
+        np.testing.assert_array_equal(now, then)
+    qtbot.waitUntil(lambda: session.stats.step >= stopped.step + 20, timeout=5000)
+    window.actions.play.trigger()
+    assert not session.stats.diverged and session.stats.train_loss < stopped.train_loss
+
+
+def test_play_with_the_rate_still_too_high_stops_again_and_says_so(qtbot, window):
+    diverge(qtbot, window)
+    window.banner.hide()
+    window.actions.play.trigger()
+    qtbot.waitUntil(lambda: not window.runner.running, timeout=5000)
+    assert window.session.stats.diverged and window.banner.isVisible()
 
 
 def test_keyboard_shortcuts(qtbot, window):

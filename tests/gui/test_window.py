@@ -42,9 +42,10 @@ def test_the_default_layout_at_1280x800(qtbot, window):
     assert network.top() > window.canvas.mapTo(window, canvas.bottomLeft()).y()
     assert network.left() >= canvas_left - 2 and network.width() >= canvas.width() - 4
     assert window.docks["training"].geometry().bottom() < window.docks["charts"].geometry().top()
-    for key in ("data", "model", "training"):
-        scroll = window.docks[key].widget()
-        assert isinstance(scroll, QScrollArea) and not scroll.verticalScrollBar().isVisible(), key
+    scrolls = [window.docks[key].widget() for key in ("data", "model", "training")]
+    assert all(isinstance(scroll, QScrollArea) for scroll in scrolls)
+    # Once the window has fitted its docks (WindowFit restacks them a pass of the event loop later):
+    qtbot.waitUntil(lambda: not any(s.verticalScrollBar().isVisible() for s in scrolls), timeout=2000)
 
 
 @pytest.mark.parametrize("area", ["centre", "bottom", "right"])

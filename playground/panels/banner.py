@@ -1,0 +1,69 @@
+"""The divergence banner: a message strip laid over the top of the canvas when the loss explodes.
+
+It floats over its parent (the canvas page) rather than taking a row of the
+layout, so the plane never moves when it appears. It says what happened and
+what to do (lower the learning rate, then Play goes on from the last good
+weights, or Reset), and hides once training is no longer diverged.
+
+Listens to: session.diverged (show), session.stats_changed (hide when recovered).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRectF
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from playground.messages import divergence
+from playground.session import Session
+
+MARGIN = 8  # pixels between the banner and the edges of what it lies over
+BACKGROUND, BORDER = "#FFF3CD", "#E0B252"
+
+
+class DivergenceBanner(QFrame):
+    """``text`` (the message) and ``reset`` (the button) for tests."""
+
+    def __init__(self, session: Session, parent: QWidget):
+        super().__init__(parent)
+        self.session = session
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.reset = QPushButton(self.tr("Reset"))
+        self.reset.clicked.connect(session.reset)
+        row = QHBoxLayout(self)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.reset)
+        self.hide()
+        parent.installEventFilter(self)
+        session.diverged.connect(self.show_divergence)
+        session.stats_changed.connect(self._hide_when_recovered)
+
+    def paintEvent(self, _event) -> None:
+        """A pale amber card (painted, not a style sheet: those stop the window's font from reaching it)."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(BORDER))
+        painter.setBrush(QColor(BACKGROUND))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
+
+    def show_divergence(self, stats) -> None:
+        self.text.setText(divergence(stats, self.session.settings.training.learning_rate))
+        self._place()
+        self.show()
+        self.raise_()
+
+    def _hide_when_recovered(self, stats) -> None:
+        if not stats.diverged:
+            self.hide()
+
+    def _place(self) -> None:
+        """Across the top of the parent, as tall as the wrapped message needs."""
+        width = self.parentWidget().width() - 2 * MARGIN
+        height = self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height()
+        self.setGeometry(MARGIN, MARGIN, width, max(height, self.minimumSizeHint().height()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
+            self._place()
+        return super().eventFilter(watched, event)
