@@ -16,6 +16,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QColor
 
 POSITIVE = "#0072B2"
 NEGATIVE = "#D55E00"
@@ -25,6 +26,12 @@ WEIGHT_ALPHAS = (110, 150, 190, 225, 255)
 DECADES = len(WIDTHS) - 1                      # gradient classes 1..4 span a decade each; 0 is below
 GRADIENT_COLORS = ("#E2E2E2", *(c.name() for c in pg.colormap.get("magma").map(
     [0.85, 0.65, 0.45, 0.2], mode="qcolor")))
+
+
+def paled(colour: str, strength: float) -> QColor:
+    """``colour`` mixed with white: all of it at strength 1, white at 0 (opaque either way)."""
+    rgb = np.array(pg.mkColor(colour).getRgb()[:3], float)
+    return QColor(*np.round(255 - strength * (255 - rgb)).astype(int))
 
 
 def layer_colors(n_layers: int) -> list[str]:

@@ -94,7 +94,7 @@ def test_an_edge_follows_a_weight_set_in_the_model(qtbot, view, session):
     weight[2, 5] = -0.3
     view.refresh()
     pen = view.diagram.edge_pen(2, 2, 5)
-    assert pen.color().name() == QColor(ns.NEGATIVE).name().lower() and pen.widthF() == ns.WIDTHS[1]
+    assert pen.color() == ns.paled(ns.NEGATIVE, ns.WEIGHT_ALPHAS[1] / 255) and pen.widthF() == ns.WIDTHS[1]
 
 
 def test_gradient_mode_shows_the_engines_gradient(qtbot, view, session):
@@ -253,3 +253,18 @@ def test_a_model_change_forgets_the_hovered_and_pinned_neurons(qtbot, window):
     window.session.set_model_field("hidden", (3,))
     assert view.pinned is None and view.hovered is None and not view.overlay.shown
     assert view.info.full_text.startswith("Point at a neuron")
+
+
+def test_a_view_behind_another_tab_waits_until_its_tab_is_raised(qtbot, window):
+    """Qt moves a tabbed dock's hidden pages out of sight rather than hiding them."""
+    view, session = window.views["network"], window.session
+    window.docks["spaces"].raise_()
+    qtbot.waitUntil(lambda: window.docks["network"].visibleRegion().isEmpty(), timeout=2000)
+    redraws = []
+    view.clock.refreshed.connect(lambda: redraws.append(1))
+    session.step(3)
+    qtbot.wait(250)
+    assert not redraws and not view.clock.up_to_date
+    window.docks["network"].raise_()
+    qtbot.waitUntil(lambda: view.clock.up_to_date, timeout=2000)
+    assert redraws
