@@ -4,14 +4,15 @@ It makes the session's controllers (the runner, the canvas tools), builds
 every view and panel in ``playground.view_list.VIEWS`` as a dock or a tab
 beside the canvas, owns the menus, toolbar and shortcuts, and guards the
 user's work: opening a bad file changes nothing, and closing with unsaved
-changes asks first.
+changes asks first. On ``QEvent.LanguageChange`` it says its own words again
+(``retranslate``); every view and panel does the same for its own.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -28,11 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from engine.scenario import ScenarioError
-from playground.actions import TOOL_LABELS, make_actions
+from playground.actions import PAUSE, PLAY, make_actions, name_actions, tool_hint
 from playground.controllers.canvas_tools import CanvasTools
 from playground.controllers.keyboard import FieldKeys
 from playground.controllers.runner import DEFAULT_SPEED, SPEEDS, Runner
 from playground.file_actions import FileActions
+from playground.language import LanguageMenu
 from playground.messages import message
 from playground.panels.banner import DivergenceBanner
 from playground.panels.speed_control import SpeedControl
@@ -44,8 +46,7 @@ from playground.views.linear_map import StillLinearStatus
 from playground.views.template_arrows import TemplateArrows
 from playground.window_fit import WindowFit
 
-APP_NAME = "Decision Boundary Playground"
-FILE_FILTER = "Scenarios (*.json);;All files (*)"
+APP_NAME = "Decision Boundary Playground"  # for the system (settings, app data); people read tr()'s
 DOCK_AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
               "bottom": Qt.DockWidgetArea.BottomDockWidgetArea}
 
@@ -65,13 +66,14 @@ class MainWindow(QMainWindow):
         self.centre = QTabWidget()
         self.centre.setDocumentMode(True)
         self.centre.tabBar().setAutoHide(True)  # no tab bar while the canvas is the only page
-        self.centre.addTab(self._canvas_page(), "Boundary")
+        self.centre.addTab(self._canvas_page(), "")
         self.setCentralWidget(self.centre)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.views: dict[str, QWidget] = {}
         self.docks: dict[str, QDockWidget] = {}
         self.view_actions: list[QAction] = []
+        self.view_specs = views
         self._build_views(views, ViewContext(self.canvas, self.runner))
         self.files = FileActions(self)
         self._build_toolbar()
@@ -80,8 +82,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_line, 1)
         self.statusBar().addPermanentWidget(StillLinearStatus(self.session))
         self._connect()
-        self._show_file_state()
-        self._show_undo_state()
+        self.retranslate()
         a = self.actions  # the buttons that may show only their icon when the toolbar is short of room
         self.window_fit = WindowFit(self, self.toolbar, [a.clear, a.redo, a.undo, a.reset, a.step, a.play])
 
@@ -99,13 +100,14 @@ class MainWindow(QMainWindow):
         """Each view as a dock in its area, or a tab beside the canvas; one View-menu entry each."""
         for spec in views:
             widget = self.views[spec.key] = spec.factory(self.session, context)
+            title = QCoreApplication.translate("Views", spec.title)
             if spec.area == "centre":
-                index = self.centre.addTab(widget, spec.title)
+                index = self.centre.addTab(widget, title)
                 self.centre.setTabVisible(index, spec.visible)
-                action = QAction(spec.title, self, checkable=True, checked=spec.visible)
+                action = QAction(title, self, checkable=True, checked=spec.visible)
                 action.toggled.connect(lambda on, widget=widget: self._show_tab(widget, on))
             else:
-                dock = self.docks[spec.key] = QDockWidget(spec.title, self)
+                dock = self.docks[spec.key] = QDockWidget(title, self)
                 dock.setObjectName(spec.key)
                 dock.setWidget(PanelScroll(widget) if spec.scrolls else widget)
                 self.addDockWidget(DOCK_AREAS[spec.area], dock)
@@ -121,13 +123,10 @@ class MainWindow(QMainWindow):
 
     def _build_toolbar(self) -> None:
         a = self.actions
-        self.toolbar = bar = QToolBar("Training")
+        self.toolbar = bar = QToolBar()
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addActions([a.play, a.step, a.reset])
-        play = bar.widgetForAction(a.play)  # wide enough for "Pause" too: the bar must not jump
-        play.setMinimumWidth(play.sizeHint().width() + play.fontMetrics().horizontalAdvance("Pause")
-                             - play.fontMetrics().horizontalAdvance("Play"))
         self.speed = SpeedControl(SPEEDS, DEFAULT_SPEED)
         self.speed.chosen.connect(self.runner.set_speed)
         self.runner.set_speed(self.speed.speed)
@@ -145,23 +144,61 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions
         menus = self.menuBar()
-        file = menus.addMenu("&File")
+        self.menus = {}  # their titles: see retranslate
+        file = self.menus["file"] = menus.addMenu("")
         file.addActions([a.new, a.open, a.save, a.save_as])
         self.files.add_to(file, before=a.save)
         file.addSeparator()
         file.addAction(a.quit)
-        edit = menus.addMenu("&Edit")
+        edit = self.menus["edit"] = menus.addMenu("")
         edit.addActions([a.undo, a.redo])
         edit.addSeparator()
         edit.addActions([*a.tools.values(), a.test_points, a.clear])
-        train = menus.addMenu("&Train")
+        train = self.menus["train"] = menus.addMenu("")
         train.addActions([a.play, a.step, a.reset])
-        self.classes_menu = menus.addMenu("&Classes")  # the classes that exist: see _show_classes
-        view = menus.addMenu("&View")
+        self.classes_menu = self.menus["classes"] = menus.addMenu("")  # the classes there are: _show_classes
+        view = self.menus["view"] = menus.addMenu("")
         view.addActions(self.view_actions)
         view.addAction(self.templates.action)
         view.addSeparator()
         view.addAction(a.full_screen)
+        view.addMenu(LanguageMenu(view))
+
+    def retranslate(self) -> None:
+        """Every word the window shows itself, in the interface's language (also the views' titles)."""
+        name_actions(self.actions, self.runner.running)
+        for key, title in (("file", self.tr("&File")), ("edit", self.tr("&Edit")),
+                           ("train", self.tr("&Train")), ("classes", self.tr("&Classes")),
+                           ("view", self.tr("&View"))):
+            self.menus[key].setTitle(title)
+        self.centre.setTabText(0, self.tr("Boundary"))
+        for spec, action in zip(self.view_specs, self.view_actions):
+            title = QCoreApplication.translate("Views", spec.title)
+            if spec.key in self.docks:
+                self.docks[spec.key].setWindowTitle(title)  # (its View-menu entry follows)
+            else:
+                self.centre.setTabText(self.centre.indexOf(self.views[spec.key]), title)
+                action.setText(title)
+        self.toolbar.setWindowTitle(self.tr("Training"))
+        self._size_play_button()
+        self._show_classes()
+        self._show_undo_state()
+        self._show_file_state()
+        self.status_line.set_hint(tool_hint(self.tools.tool))
+
+    def _size_play_button(self) -> None:
+        """Wide enough for Pause and Play both: the toolbar must not jump when training starts."""
+        play = self.toolbar.widgetForAction(self.actions.play)
+        play.setMinimumWidth(0)
+        metrics, texts = play.fontMetrics(), [QCoreApplication.translate("Actions", t) for t in (PLAY, PAUSE)]
+        play.setMinimumWidth(play.sizeHint().width() - metrics.horizontalAdvance(play.text())
+                             + max(metrics.horizontalAdvance(text) for text in texts))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "window_fit"):  # (made last)
+            self.retranslate()
+            self.window_fit.fit()  # the words' widths changed: the toolbar's and the docks' too
+        super().changeEvent(event)
 
     # -------------------------------------------------------------- wiring
     def _connect(self) -> None:
@@ -196,7 +233,7 @@ class MainWindow(QMainWindow):
     def _set_tool(self, name: str) -> None:
         self.tools.set_tool(name)
         self.actions.tools[name].setChecked(True)
-        self.status_line.set_hint(TOOL_LABELS[name][1])
+        self.status_line.set_hint(tool_hint(name))
 
     def _show_classes(self) -> None:
         """The Classes menu lists the classes there are (keys 1-5 stay bound), the current one checked."""
@@ -221,18 +258,20 @@ class MainWindow(QMainWindow):
         s, a = self.session, self.actions
         a.undo.setEnabled(s.can_undo())
         a.redo.setEnabled(s.can_redo())
-        a.undo.setToolTip(f"Undo {s.undo_text()}".strip())
-        a.redo.setToolTip(f"Redo {s.redo_text()}".strip())
+        undo, redo = (QCoreApplication.translate("Edits", text) for text in (s.undo_text(), s.redo_text()))
+        a.undo.setToolTip(self.tr("Undo {edit}").format(edit=undo) if undo else self.tr("Undo"))
+        a.redo.setToolTip(self.tr("Redo {edit}").format(edit=redo) if redo else self.tr("Redo"))
 
     def _show_running(self, running: bool) -> None:
         icon = self.style().standardIcon(self.style().StandardPixmap.SP_MediaPause if running
                                          else self.style().StandardPixmap.SP_MediaPlay)
         self.actions.play.setIcon(icon)
-        self.actions.play.setText("Pause" if running else "Play")
+        self.actions.play.setText(QCoreApplication.translate("Actions", PAUSE if running else PLAY))
 
     def _show_file_state(self) -> None:
-        name = Path(self.session.path).name if self.session.path else "Untitled"
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        name = Path(self.session.path).name if self.session.path else self.tr("Untitled")
+        self.setWindowTitle(self.tr("{name}[*] — {app}").format(name=name,
+                                                              app=self.tr("Decision Boundary Playground")))
         self.setWindowModified(self.session.modified)
 
     # --------------------------------------------------------------- files
@@ -245,14 +284,14 @@ class MainWindow(QMainWindow):
         if not self._may_discard():
             return False
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, "Open scenario", "", FILE_FILTER)
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open scenario"), "", self._file_filter())
             if not path:
                 return False
         self.runner.pause()
         try:
             self.session.open(path)
         except ScenarioError as error:
-            QMessageBox.warning(self, "Cannot open scenario", f"{Path(path).name}: {message(error)}")
+            QMessageBox.warning(self, self.tr("Cannot open scenario"), f"{Path(path).name}: {message(error)}")
             return False
         return True
 
@@ -261,23 +300,27 @@ class MainWindow(QMainWindow):
 
     def save_file_as(self, path: str | None = None) -> bool:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, "Save scenario", "scenario.json", FILE_FILTER)
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save scenario"), "scenario.json",
+                                                  self._file_filter())
             if not path:
                 return False
         try:
             self.session.save(path)
         except ScenarioError as error:
-            QMessageBox.warning(self, "Cannot save", message(error))
+            QMessageBox.warning(self, self.tr("Cannot save"), message(error))
             return False
-        self.statusBar().showMessage(f"Saved {path}", 4000)
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 4000)
         return True
+
+    def _file_filter(self) -> str:
+        return self.tr("Scenarios (*.json);;All files (*)")
 
     def _may_discard(self) -> bool:
         """True if there is nothing unsaved, or the user saved or chose to discard it."""
         if not self.session.modified:
             return True
         answer = QMessageBox.question(
-            self, "Unsaved changes", "Save the changes to the current scenario first?",
+            self, self.tr("Unsaved changes"), self.tr("Save the changes to the current scenario first?"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Save:

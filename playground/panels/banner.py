@@ -6,6 +6,7 @@ what to do (lower the learning rate, then Play goes on from the last good
 weights, or Reset), and hides once training is no longer diverged.
 
 Listens to: session.diverged (show), session.stats_changed (hide when recovered).
+Says its words again on QEvent.LanguageChange.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ class DivergenceBanner(QFrame):
         self.session = session
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.reset = QPushButton(self.tr("Reset"))
+        self.reset = QPushButton()
+        self._stats = None  # what the message is about
         self.reset.clicked.connect(session.reset)
         row = QHBoxLayout(self)
         row.addWidget(self.text, 1)
@@ -38,6 +40,14 @@ class DivergenceBanner(QFrame):
         parent.installEventFilter(self)
         session.diverged.connect(self.show_divergence)
         session.stats_changed.connect(self._hide_when_recovered)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.reset.setText(self.tr("Reset"))
+        if self._stats is not None:
+            self.text.setText(divergence(self._stats, self.session.settings.training.learning_rate))
+            if self.isVisible():
+                self._place()
 
     def paintEvent(self, _event) -> None:
         """A pale amber card (painted, not a style sheet: those stop the window's font from reaching it)."""
@@ -48,7 +58,8 @@ class DivergenceBanner(QFrame):
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
 
     def show_divergence(self, stats) -> None:
-        self.text.setText(divergence(stats, self.session.settings.training.learning_rate))
+        self._stats = stats
+        self.retranslate()
         self._place()
         self.show()
         self.raise_()
@@ -62,6 +73,11 @@ class DivergenceBanner(QFrame):
         width = self.parentWidget().width() - 2 * MARGIN
         height = self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height()
         self.setGeometry(MARGIN, MARGIN, width, max(height, self.minimumSizeHint().height()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():

@@ -9,14 +9,14 @@ gradient sits orders of magnitude under the last one's: vanishing gradients at a
 Curve items are made once (one per possible layer) and only fed data from
 ``session.history``; they redraw at most every REDRAW_MS while the charts are visible.
 
-Listens to: session.stats_changed. Emits nothing.
+Listens to: session.stats_changed. Says its words again on QEvent.LanguageChange. Emits nothing.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -92,17 +92,30 @@ class GradientCharts(QWidget):
         self.clock = RefreshClock(self, self.redraw, REDRAW_MS)
         self._build_layout()
         session.stats_changed.connect(self.clock.request)
+        self.retranslate()
         self.redraw()
+
+    def retranslate(self) -> None:
+        captions = (self.tr("Gradient norm |∂L/∂W| (log scale)"),
+                    self.tr("Update / weight ratio (log scale; dashed: 10⁻³)"),
+                    self.tr("Dead ReLU units (%)"))
+        for label, caption in zip(self.captions, captions):
+            label.setText(caption)
+        self.clock.request_now()  # the note under them
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _build_layout(self) -> None:
         column = QVBoxLayout(self)
         column.setContentsMargins(6, 6, 6, 6)
         column.addWidget(self.key)
-        captions = (self.tr("Gradient norm |∂L/∂W| (log scale)"),
-                    self.tr("Update / weight ratio (log scale; dashed: 10⁻³)"),
-                    self.tr("Dead ReLU units (%)"))
-        for field, caption in zip(self.FIELDS, captions):
-            label = _muted(QLabel(caption))
+        self.captions = []  # one per plot: see retranslate
+        for field in self.FIELDS:
+            label = _muted(QLabel())
+            self.captions.append(label)
             label.setContentsMargins(0, 4, 0, 0)
             column.addWidget(label)
             if field == "dead_fractions":
