@@ -18,10 +18,11 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtGui import QActionGroup, QFontInfo
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from playground import messages
+from playground.messages import QT_TRANSLATE_NOOP
 from playground.resources import asset_path
 
 LANGUAGES = {"en": "English", "ko": "한국어"}  # each in its own words: found by whoever cannot read the other
@@ -29,6 +30,9 @@ LOCALES = {"en": "en_US", "ko": "ko_KR"}
 SETTINGS_KEY = "language"
 APP_CATALOG = "playground"  # assets/i18n/playground_<code>.qm
 QT_CATALOG = "qtbase"       # Qt's own, in PySide6's translations folder
+# Qt's own words the app's catalog says better (it is installed last, so it is asked first): Qt's
+# Korean calls Discard 무시 ("ignore"); both questions that offer it mean 버리기 ("throw away").
+QT_WORDS = (QT_TRANSLATE_NOOP("QPlatformTheme", "Discard"),)
 
 _installed: list[QTranslator] = []
 _current = "en"
@@ -61,25 +65,44 @@ def install(code: str) -> None:
     if code not in LANGUAGES:
         raise ValueError(f"unknown language {code!r}; choose from {', '.join(LANGUAGES)}")
     app = QCoreApplication.instance()
+    _name_the_font()
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if code != "en":
-        for catalog, folder in ((APP_CATALOG, str(asset_path("i18n"))),
-                                (QT_CATALOG, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
-            translator = QTranslator(app)
-            if translator.load(f"{catalog}_{code}", folder):
-                app.installTranslator(translator)
-                _installed.append(translator)
-            elif catalog == APP_CATALOG:
-                print(f"playground: no {LANGUAGES[code]} translation in {folder}; the interface stays in "
-                      "English", file=sys.stderr)
-                code = "en"
-                break
+    if code != "en" and not _load(code):
+        print(f"playground: no {LANGUAGES[code]} translation in {asset_path('i18n')}; the interface stays "
+              "in English", file=sys.stderr)
+        code = "en"
     messages.set_translator(QCoreApplication.translate)  # the engine's words too
     QLocale.setDefault(QLocale(LOCALES[code]))
     _current = code
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)  # now, not at the next event loop
+
+
+def _load(code: str) -> bool:
+    """Install Qt's catalog and the app's for ``code`` (the app's last: it is asked first);
+    False, with neither installed, if the app's is missing."""
+    app = QCoreApplication.instance()
+    qt, ours = QTranslator(app), QTranslator(app)
+    if not ours.load(f"{APP_CATALOG}_{code}", str(asset_path("i18n"))):
+        return False
+    if qt.load(f"{QT_CATALOG}_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        _installed.append(qt)
+    _installed.append(ours)
+    for translator in _installed:
+        app.installTranslator(translator)
+    return True
+
+
+def _name_the_font() -> None:
+    """Name the interface font's family outright ("Sans Serif" -> "DejaVu Sans"). Otherwise the
+    digits and symbols between Korean words (∂, ³ in 10⁻³, ×) are drawn with the Korean font,
+    whose glyphs for them are poor; Korean letters still come from the system's Korean font."""
+    font = QApplication.font()
+    family = QFontInfo(font).family()
+    if font.families() != [family]:
+        font.setFamilies([family])
+        QApplication.setFont(font)
 
 
 class LanguageMenu(QMenu):

@@ -1693,6 +1693,13 @@ then start the app again.</source>
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Discard</source>
+        <translation>버리기</translation>
+    </message>
+</context>
+<context>
     <name>SpacesView</name>
     <message>
         <source>Feature space</source>

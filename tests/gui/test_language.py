@@ -222,8 +222,18 @@ def test_the_dialogs_speak_korean(qtbot, window, speak, monkeypatch, tmp_path):
                                              "시나리오를 열 수 없음", "세션 복원"]
     assert all(HANGUL.search(text) for _, text in shown)
     assert "올바른 JSON이 아닙니다" in shown[2][1]
-    # Qt's own buttons (Save, Discard, Cancel...) come from Qt's Korean translation
-    assert QCoreApplication.translate("QPlatformTheme", "Discard") != "Discard"
+    # Qt's own buttons come from Qt's Korean translation, but for Discard: "throw away", not "ignore"
+    assert QCoreApplication.translate("QPlatformTheme", "Save") == "저장"
+    assert QCoreApplication.translate("QPlatformTheme", "Discard") == "버리기"
+
+
+def test_a_missing_translation_is_reported_and_the_window_stays_english(window, speak, monkeypatch,
+                                                                        tmp_path, capsys):
+    monkeypatch.setattr(language, "asset_path", lambda relative: tmp_path / relative)
+    speak("ko")
+    assert language.current() == "en" and window.actions.play.text() == "Play"
+    assert "no 한국어 translation" in capsys.readouterr().err
+    assert QCoreApplication.translate("QPlatformTheme", "Save") == "Save"  # no half-Korean dialogs
 
 
 @pytest.mark.parametrize("argv, lang", [(["--lang", "ko"], "ko"), (["--lang", "en"], "en"), ([], None)])
