@@ -18,10 +18,12 @@ import contextlib
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -63,12 +65,17 @@ class GradientCheckPanel(QWidget):
         for label in (self.verdict, self.timing, self.stale):
             label.setWordWrap(True)
         self.stale.hide()
-        column = QVBoxLayout()  # the words on the left, the table of layers on the right
+        words = QWidget()  # on the left, scrolled when the dock is short; the table of layers on the right
+        column = QVBoxLayout(words)
+        column.setContentsMargins(0, 0, 0, 0)
         for widget in (about, self.button, self.verdict, self.timing, self.stale):
             column.addWidget(widget)
         column.addStretch(1)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(words)
         row = QHBoxLayout(self)
-        row.addLayout(column, 1)
+        row.addWidget(scroll, 1)
         row.addWidget(self.table, 1)
         session.stats_changed.connect(self._mark_stale)
         session.settings_changed.connect(self._mark_stale)
