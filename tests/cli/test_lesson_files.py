@@ -1,4 +1,4 @@
-"""The built-in lessons: each loads, speaks English and Korean, and trains to the outcome it states."""
+"""The built-in lesson files: each loads, speaks English and Korean, and trains to the outcome it states."""
 
 from __future__ import annotations
 
