@@ -33,6 +33,13 @@ SHOTS = {
                                 model=ModelSettings(kind="linear", features=("x1^2", "x2^2"))), 600),
     "xor-hidden": (Settings(model=ModelSettings(hidden=(4, 2))), 1500),  # XOR through a 2-unit layer
 }
+# A shot -> the tabbed dock it shows (else the first of each place: Network, Loss and accuracy).
+IN_FRONT = {"circles-linear": "spaces", "xor-hidden": "spaces"}
+# Gradient flow on, the gradient charts in front; steps taken one at a time so that the charts
+# show the first ones, where six sigmoid layers keep their first layer's gradient tiny.
+GRADIENT_SHOTS = {
+    "vanishing-gradients": (Settings(model=ModelSettings(hidden=(8,) * 6, activation="sigmoid")), 12),
+}
 
 
 # The backprop explorer: (what to show, how many steps into it; None: to the end).
@@ -60,12 +67,19 @@ def main() -> None:
     app = create_app()
     OUT.mkdir(exist_ok=True)
     explorer_shots(app)
-    for name, (settings, steps) in SHOTS.items():
+    shots = [(name, settings, steps, 100, False) for name, (settings, steps) in SHOTS.items()]
+    shots += [(name, settings, steps, 1, True) for name, (settings, steps) in GRADIENT_SHOTS.items()]
+    for name, settings, steps, chunk, gradients in shots:
         window = MainWindow(Session(Scenario.generate(settings)))
         window.resize(1280, 800)
         window.show()
-        for _ in range(steps // 100):
-            window.session.step(100)
+        if gradients:
+            window.views["network"].set_gradient_mode(True)
+            window.docks["gradients"].raise_()
+        if name in IN_FRONT:
+            window.docks[IN_FRONT[name]].raise_()
+        for _ in range(steps // chunk):
+            window.session.step(chunk)
         app.processEvents()
         QTest.qWait(150)  # the charts redraw their curves at most ten times a second
         path = OUT / f"window-{name}.png"

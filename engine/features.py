@@ -39,3 +39,12 @@ def feature_matrix(points: np.ndarray, names: Sequence[str], dtype=np.float64) -
     for row, name in enumerate(names):
         out[row] = FEATURES[name](x1, x2)
     return out
+
+
+def grid_points(bounds: tuple[float, float, float, float], nx: int, ny: int) -> np.ndarray:
+    """The centres of an nx x ny grid over bounds (x_min, x_max, y_min, y_max): (ny * nx, 2),
+    row by row from y_min; point i * nx + j is (x_min + (j + 0.5) dx, y_min + (i + 0.5) dy)."""
+    x_min, x_max, y_min, y_max = bounds
+    xs = x_min + (np.arange(nx) + 0.5) * (x_max - x_min) / nx
+    ys = y_min + (np.arange(ny) + 0.5) * (y_max - y_min) / ny
+    return np.stack(np.meshgrid(xs, ys), axis=-1).reshape(-1, 2)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from engine.features import feature_matrix
+from engine.features import feature_matrix, grid_points
 from engine.losses import LOSSES, one_hot, softmax
 from engine.monitor import LossMonitor
 from engine.nn import MLP
@@ -119,6 +119,7 @@ class Trainer:
         self.monitor = LossMonitor()
         # The parameters before the last step: its update is the parameters minus these.
         self._before_step = [p.data.copy() for p in self._params]
+        self._last_scores: Tensor | None = None  # the last real step's output node, its graph kept
         self.steps = 0
         self.samples_seen = 0
         self.epoch = 0.0  # training sets seen: each step adds its batch / the training set's size then
@@ -231,7 +232,8 @@ class Trainer:
             with np.errstate(all="ignore"):
                 for _ in range(n):
                     x, target = self._next_batch()
-                    loss = loss_fn(self.model(x), target)
+                    scores = self.model(x)
+                    loss = loss_fn(scores, target)
                     value = float(loss.data)
                     if self.monitor.exploded(value):
                         self._diverge(value)
@@ -244,6 +246,7 @@ class Trainer:
                     for p in self._params:  # cleared only now: a divergence keeps the last real ones
                         p.grad = None
                     loss.backward()
+                    self._last_scores = scores  # its graph now holds dLoss/d(each layer's output)
                     self._before_step = [p.data.copy() for p in self._params]
                     self.optimizer.step()
                     self.steps += 1
@@ -313,7 +316,7 @@ class Trainer:
         """Layer i's statistics; output: its activations on the training points (width, n_train)."""
         layer = self.model.layers[i]
         w, b = layer.W, layer.b
-        update = self._diverged_update[2 * i] if self.diverged else w.data - self._before_step[2 * i]
+        update = self._update(2 * i)
         weight_norm, update_norm = _norm(w.data), _norm(update)
         return LayerStats(
             index=i + 1, shape=w.shape, activation=layer.activation.name,
@@ -324,6 +327,24 @@ class Trainer:
             dead_fraction=dead_fraction(layer.activation.name, output),
             saturated_fraction=saturated_fraction(layer.activation.name, output),
         )
+
+    # ---------------------------------------------------------- inspection
+    def last_updates(self) -> list[np.ndarray]:
+        """Each parameter's change in the last real step, penalty included, in ``model.parameters()``
+        order (W1, b1, W2, ...); zeros before the first step."""
+        return [self._update(k) for k in range(len(self._params))]
+
+    def _update(self, k: int) -> np.ndarray:
+        return self._diverged_update[k] if self.diverged else self._params[k].data - self._before_step[k]
+
+    def output_gradients(self) -> list[np.ndarray | None]:
+        """dLoss/d(each layer's output) from the last real step's backward pass, on that step's
+        batch of B points: [(width_1, B), ..., (n_classes, B)]; Nones before the first step."""
+        grads, node = [], self._last_scores
+        for _ in self.model.layers:  # each fused layer's node: parents (W, its input, b)
+            grads.append(None if node is None else node.grad)
+            node = None if node is None else node.parents[1]
+        return grads[::-1]
 
     # ---------------------------------------------------------- prediction
     def predict(self, points) -> np.ndarray:
@@ -341,10 +362,7 @@ class Trainer:
         nx, ny = (resolution, resolution) if isinstance(resolution, int) else resolution
         key = (tuple(bounds), nx, ny, self.model_settings.features)
         if key != self._grid_key:
-            x_min, x_max, y_min, y_max = bounds
-            xs = x_min + (np.arange(nx) + 0.5) * (x_max - x_min) / nx
-            ys = y_min + (np.arange(ny) + 0.5) * (y_max - y_min) / ny
-            grid = np.stack(np.meshgrid(xs, ys), axis=-1).reshape(-1, 2)
+            grid = grid_points(bounds, nx, ny)
             self._grid_x = Tensor(feature_matrix(grid, self.model_settings.features, self.dtype),
                                   dtype=self.dtype)
             self._grid_key = key

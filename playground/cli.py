@@ -88,8 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
     cli_files.add_train_options(train)
     render.add_argument("--out", metavar="FILE.png", required=True, help="where to save the picture")
     render.add_argument("--size", metavar="WxH", default="800x800", help="picture size in pixels")
-    render.add_argument("--view", choices=("boundary", "features", "hidden"), default="boundary",
+    render.add_argument("--view", choices=("boundary", "network", "features", "hidden"), default="boundary",
                         help="which view to save (default: the boundary)")
+    render.add_argument("--gradients", action="store_true",
+                        help="--view network: light the diagram by the last step's gradients")
     render.add_argument("--axes", type=_names, metavar="F1,F2",
                         help="--view features: the two features on the axes (default: the model's first two)")
     render.add_argument("--layer", type=int, metavar="L",
@@ -232,6 +234,10 @@ def _as_json(stats: StepStats, seconds: float) -> dict:
         "test_loss": number(stats.test_loss), "test_accuracy": number(stats.test_accuracy),
         "diverged": stats.diverged, "unstable": stats.unstable, "unstable_step": stats.unstable_step,
         "seconds": round(seconds, 6),
+        "layers": [{"name": f"W{layer.index}", "shape": list(layer.shape),
+                    "weight_norm": number(layer.weight_norm), "grad_norm": number(layer.grad_norm),
+                    "update_ratio": number(layer.update_ratio), "dead_fraction": number(layer.dead_fraction)}
+                   for layer in stats.layers],
     }
 
 

@@ -64,6 +64,8 @@ OPTIMIZERS = {
 }
 
 # Mathematical notation, the same in every language.
+ACTIVATION_SYMBOLS = {"relu": "ReLU", "tanh": "tanh", "sigmoid": "\u03c3", "leaky_relu": "LReLU",
+                      "linear": "id"}
 FEATURE_LABELS = {
     "x1": "x\u2081", "x2": "x\u2082", "x1^2": "x\u2081\u00b2", "x2^2": "x\u2082\u00b2",
     "x1x2": "x\u2081x\u2082", "sin_x1": "sin \u03c0x\u2081", "sin_x2": "sin \u03c0x\u2082",

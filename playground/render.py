@@ -19,7 +19,17 @@ def _boundary(session, args):
     return CanvasView(session)
 
 
-VIEWS = {"boundary": _boundary, "features": features_picture, "hidden": hidden_picture}
+def _network(session, args):
+    from playground.views.network import NetworkView
+
+    view = NetworkView(session)
+    view.set_gradient_mode(args.gradients)
+    view.info.hide()  # the line that names what the mouse points at: no mouse here
+    return view
+
+
+VIEWS = {"boundary": _boundary, "network": _network, "features": features_picture,
+         "hidden": hidden_picture}
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -36,6 +46,8 @@ def render(args) -> int:
     width, height = parse_size(args.size)
     if args.steps < 0:
         raise UsageError("--steps: must be 0 or more")
+    if args.gradients and args.view != "network":
+        raise UsageError("--gradients: only with --view network")
     if not args.out.lower().endswith(".png"):
         raise UsageError(f"--out: the picture is a PNG file, not {args.out!r}")
     scenario = scenario_from_args(args)

@@ -39,6 +39,7 @@ from engine.losses import one_hot
 from engine.model_check import ModelCheck, check_model
 from engine.model_file import ModelFile
 from engine.model_graph import float64_copy, point_trace
+from engine.network_state import LayerArrays, NeuronStats, layer_arrays, neuron_maps, neuron_stats
 from engine.scenario import DECIMALS, Scenario, load, save
 from engine.settings import Settings
 from engine.snapshot import Snapshot
@@ -148,6 +149,24 @@ class Session(QObject):
         """Every layer's outputs for points (N, 2): [(width_1, N), ..., (K, N) class scores]."""
         x = feature_matrix(points, self.settings.model.features, self._trainer.dtype)
         return self._trainer.model.activations(x)
+
+    def network_arrays(self) -> tuple[LayerArrays, ...]:
+        """Every weight layer's weights, biases, gradients and last update, and |dLoss/d output| per
+        neuron, from the last real step (``engine.network_state.LayerArrays``), first to last."""
+        return layer_arrays(self._trainer)
+
+    def neuron_maps(self, bounds: tuple[float, float, float, float],
+                    resolution: int | tuple[int, int]) -> list[np.ndarray]:
+        """Every column's maps over a grid, in one pass: [inputs (F, ny, nx), hidden layers
+        (width, ny, nx)..., class scores (K, ny, nx)]; row i is y_min + (i + 0.5) dy."""
+        return neuron_maps(self._trainer.model, self.settings.model.features, bounds, resolution)
+
+    def neuron_stats(self) -> tuple[NeuronStats, ...]:
+        """Each weight layer's neurons over the training points: bias, pre-activation range,
+        share of points dead (ReLU) or saturated (sigmoid, tanh)."""
+        s = self._scenario
+        x = feature_matrix(s.points[~s.is_test], self.settings.model.features, self._trainer.dtype)
+        return neuron_stats(self._trainer.model, x)
 
     # The spaces of issue 9: feature space, hidden space, the collapsed linear map (engine.spaces).
     def feature_coordinates(self, axes) -> np.ndarray:

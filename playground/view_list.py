@@ -29,7 +29,9 @@ from playground.session import Session
 from playground.views.backprop_explorer import BackpropExplorer
 from playground.views.canvas import CanvasView
 from playground.views.charts import TrainingCharts
+from playground.views.gradient_charts import GradientCharts
 from playground.views.gradient_check import GradientCheckPanel
+from playground.views.network import NetworkView
 from playground.views.spaces import SpacesView
 
 AREAS = ("left", "right", "bottom", "centre")
@@ -71,10 +73,14 @@ VIEWS: tuple[ViewSpec, ...] = (
              lambda session, context: TrainingPanel(session), "right", scrolls=True),
     ViewSpec("charts", QT_TRANSLATE_NOOP("Views", "Loss and accuracy"),
              lambda session, context: TrainingCharts(session), "right"),
-    ViewSpec("spaces", QT_TRANSLATE_NOOP("Views", "Feature and hidden space"),
-             lambda session, context: SpacesView(session), "bottom"),
+    ViewSpec("gradients", QT_TRANSLATE_NOOP("Views", "Gradients"),
+             lambda session, context: GradientCharts(session), "right", tab_with="charts"),
     ViewSpec("gradient_check", QT_TRANSLATE_NOOP("Views", "Gradient check"),
              lambda session, context: GradientCheckPanel(session), "right", tab_with="charts"),
+    ViewSpec("network", QT_TRANSLATE_NOOP("Views", "Network"),
+             lambda session, context: NetworkView(session, context.canvas, context.runner), "bottom"),
+    ViewSpec("spaces", QT_TRANSLATE_NOOP("Views", "Feature and hidden space"),
+             lambda session, context: SpacesView(session), "bottom", tab_with="network"),
     ViewSpec("backprop", QT_TRANSLATE_NOOP("Views", "Backprop"),
              lambda session, context: BackpropExplorer(session, context), "centre"),
 )

@@ -18,6 +18,8 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar
 
+from playground.fonts import scaled_font
+
 DESIGN_SIZE = QSize(1280, 800)  # the size the default font and the dock shares are made for
 MAX_FONT_SCALE = 1.75
 FONT_STEP = 0.05                # the scale moves in steps, so a resize drag does not refont every pixel
@@ -32,15 +34,6 @@ def font_scale(size: QSize) -> float:
     """1 up to the design size, then growing with the window's smaller relative side."""
     scale = min(size.width() / DESIGN_SIZE.width(), size.height() / DESIGN_SIZE.height())
     return min(MAX_FONT_SCALE, max(1.0, round(scale / FONT_STEP) * FONT_STEP))
-
-
-def scaled_font(font: QFont, scale: float) -> QFont:
-    result = QFont(font)
-    if font.pointSizeF() > 0:
-        result.setPointSizeF(font.pointSizeF() * scale)
-    else:  # a font set in pixels
-        result.setPixelSize(round(font.pixelSize() * scale))
-    return result
 
 
 class WindowFit(QObject):

@@ -16,11 +16,12 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from engine.history import FIELDS
 from playground import style
+from playground.fonts import scaled_font
 from playground.session import Session
 
 MIN_LOSS = 1e-6               # losses are clipped here so the log scale never sees 0
@@ -174,8 +175,8 @@ class TrainingCharts(QWidget):
     def _apply_fonts(self) -> None:
         """Sizes relative to this widget's font, so a larger app font scales everything."""
         base, metrics = self.font(), self.fontMetrics()
-        self.step_label.setFont(_scaled(base, STEP_SCALE))
-        value_font = _scaled(base, VALUE_SCALE)
+        self.step_label.setFont(scaled_font(base, STEP_SCALE, bold=True))
+        value_font = scaled_font(base, VALUE_SCALE, bold=True)
         slot = max(QFontMetrics(value_font).horizontalAdvance(text) for text in WIDEST_VALUES)
         for label in self.values.values():
             label.setFont(value_font)
@@ -274,12 +275,3 @@ def _muted(label: QLabel) -> QLabel:
     return label
 
 
-def _scaled(font: QFont, factor: float) -> QFont:
-    """A bold copy of ``font``, ``factor`` times its size."""
-    scaled = QFont(font)
-    if font.pointSizeF() > 0:
-        scaled.setPointSizeF(font.pointSizeF() * factor)
-    else:  # a font set in pixels
-        scaled.setPixelSize(round(font.pixelSize() * factor))
-    scaled.setBold(True)
-    return scaled

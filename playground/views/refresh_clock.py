@@ -1,5 +1,7 @@
 """A view's own clock: redraw at most every ``interval_ms``, always ending on the latest state,
-and not at all while the view is hidden (it catches up when it is shown again).
+and not at all while the view is hidden (it catches up when it is shown again). A view in a
+dock behind another dock's tab counts as hidden: Qt moves such a page out of sight instead of
+hiding it, and says so with the dock's visibilityChanged, which the clock follows.
 
     clock = RefreshClock(widget, widget.refresh, interval_ms=66)
     session.stats_changed.connect(clock.request)
@@ -13,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 
 class RefreshClock(QObject):
@@ -26,6 +28,7 @@ class RefreshClock(QObject):
         self._last = QElapsedTimer()
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.refresh_now)
+        self._dock: QDockWidget | None = None  # the dock it watches for its tab coming to the front
 
     @property
     def up_to_date(self) -> bool:
@@ -35,7 +38,7 @@ class RefreshClock(QObject):
     def request(self, *_) -> None:
         """Something changed: redraw now if the last redraw is old enough, else when it is."""
         self._stale = True
-        if not self.widget.isVisible():
+        if not self._in_sight():
             return
         since = self._last.elapsed() if self._last.isValid() else self.interval_ms
         if since >= self.interval_ms:
@@ -56,5 +59,21 @@ class RefreshClock(QObject):
             QTimer.singleShot(0, self, self._catch_up)  # after the show has laid the widget out
 
     def _catch_up(self) -> None:
-        if self._stale and self.widget.isVisible():
+        if self._stale and self._in_sight():
             self.refresh_now()
+
+    def _in_sight(self) -> bool:
+        """Shown, and not in a dock behind another dock's tab."""
+        if not self.widget.isVisible():
+            return False
+        self._watch_dock()
+        return self._dock is None or not self._dock.visibleRegion().isEmpty()
+
+    def _watch_dock(self) -> None:
+        """Find the dock holding the view, if any, and catch up whenever its tab comes to the front."""
+        dock = self.widget.parentWidget()
+        while dock is not None and not isinstance(dock, QDockWidget):
+            dock = dock.parentWidget()
+        if dock is not None and dock is not self._dock:
+            self._dock = dock
+            dock.visibilityChanged.connect(lambda visible: visible and self.shown())

@@ -19,7 +19,7 @@ def train(capsys, *options: str) -> dict:
 def test_json_fields(capsys):
     result = train(capsys, "--steps", "5")
     assert set(result) == {"steps", "train_loss", "train_accuracy", "test_loss", "test_accuracy",
-                           "diverged", "unstable", "unstable_step", "seconds", "collapsed"}
+                           "diverged", "unstable", "unstable_step", "seconds", "collapsed", "layers"}
     assert result["steps"] == 5 and result["diverged"] is False and result["seconds"] > 0
 
 
@@ -156,3 +156,27 @@ def test_module_entry_point_exit_code():
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert result.stderr.startswith("playground: --lr:") and "Traceback" not in result.stderr
+
+
+def test_json_layers_follow_the_model(capsys):
+    result = train(capsys, "--hidden", "8,8", "--activation", "tanh", "--steps", "5")
+    layers = result["layers"]
+    assert [layer["name"] for layer in layers] == ["W1", "W2", "W3"]
+    assert [layer["shape"] for layer in layers] == [[8, 2], [8, 8], [2, 8]]
+    for layer in layers:
+        assert set(layer) == {"name", "shape", "weight_norm", "grad_norm", "update_ratio", "dead_fraction"}
+        assert layer["weight_norm"] > 0 and layer["grad_norm"] > 0 and layer["update_ratio"] > 0
+        assert layer["dead_fraction"] is None  # tanh units do not die
+
+
+def test_json_dead_fraction_is_for_relu_hidden_layers_only(capsys):
+    layers = train(capsys, "--hidden", "16,16", "--activation", "relu", "--steps", "5")["layers"]
+    assert all(0 <= layer["dead_fraction"] <= 1 for layer in layers[:-1])
+    assert layers[-1]["dead_fraction"] is None  # the output layer has no activation
+
+
+def test_json_layers_of_a_linear_classifier(capsys):
+    layers = train(capsys, "--model", "linear", "--features", "x1,x2,x1x2", "--classes", "3",
+                   "--dataset", "gaussians", "--steps", "0")["layers"]
+    assert [(layer["name"], layer["shape"]) for layer in layers] == [("W1", [3, 3])]
+    assert layers[0]["grad_norm"] == 0 and layers[0]["update_ratio"] == 0  # before any step

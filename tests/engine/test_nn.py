@@ -14,14 +14,18 @@ from engine.nn import MLP, dense
 RNG = np.random.default_rng(3)
 
 
+def network_and_batch(key: str, activation: str, seed: int):
+    """A 3-6-5-3 float64 network, 7 points x: (3, 7) and one-hot targets (3, 7), seeded by key."""
+    rng = np.random.default_rng(zlib.crc32(key.encode()))
+    model = MLP(3, [6, 5], 3, activation=activation, seed=seed)
+    return model, Tensor(rng.standard_normal((3, 7))), one_hot(rng.integers(0, 3, 7), 3)
+
+
 @pytest.mark.parametrize("loss", LOSSES)
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 def test_multilayer_gradients_pass_the_check(activation, loss):
-    """A 3-6-5-3 network, float64: every parameter's backprop gradient matches centred differences."""
-    rng = np.random.default_rng(zlib.crc32(f"{activation}/{loss}".encode()))
-    model = MLP(3, [6, 5], 3, activation=activation, seed=11)
-    x = Tensor(rng.standard_normal((3, 7)))
-    target = one_hot(rng.integers(0, 3, 7), 3)
+    """Every parameter's backprop gradient matches centred differences."""
+    model, x, target = network_and_batch(f"{activation}/{loss}", activation, seed=11)
     check = check_gradients(lambda: LOSSES[loss](model(x), target), model.parameters())
     assert check.passed(), (activation, loss, check.max_error)
     assert all(np.any(a != 0) for a in check.analytic)  # every layer actually got a gradient
@@ -58,10 +62,7 @@ def test_fused_dense_equals_the_primitive_graph(activation):
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 def test_the_primitive_path_equals_the_fused_path(activation, loss):
     """model(x, fused=False) and the loss from gates: the same value and gradients, every gate shown."""
-    rng = np.random.default_rng(zlib.crc32(f"gates/{activation}/{loss}".encode()))
-    model = MLP(3, [6, 5], 3, activation=activation, seed=4)
-    x = Tensor(rng.standard_normal((3, 7)))
-    target = one_hot(rng.integers(0, 3, 7), 3)
+    model, x, target = network_and_batch(f"gates/{activation}/{loss}", activation, seed=4)
     fused = LOSSES[loss](model(x), target)
     fused.backward()
     fused_grads = [p.grad for p in model.parameters()]

@@ -30,7 +30,8 @@ def make_window(qtbot, answers):
 
 
 def page(window, name):
-    """Show one page of the spaces dock and return it."""
+    """Show one page of the spaces dock (its tab in front of the network diagram's) and return it."""
+    window.docks["spaces"].raise_()
     spaces = window.views["spaces"]
     spaces.setCurrentWidget(getattr(spaces, name))
     return getattr(spaces, name)
