@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.fonts import scaled_font
 from playground.lesson_words import lesson_caption, lesson_title
 from playground.session import Session
-from playground.window_fit import scaled_font
 
 MARGIN = 8            # pixels between the card and the edges of what it lies over
 STAGE = "lesson_stage"  # the object name of the widget of a page the caption lies over
@@ -168,9 +168,7 @@ class LessonCaption(QFrame):
         """The labels' fonts from the widget's own (the window's, scaled with the screen)."""
         title_scale, text_scale = (LARGE_TITLE_SCALE, LARGE_TEXT_SCALE) if self.large else \
             (TITLE_SCALE, TEXT_SCALE)
-        title = scaled_font(self.font(), title_scale)
-        title.setBold(True)
-        self.title.setFont(title)
+        self.title.setFont(scaled_font(self.font(), title_scale, bold=True))
         self.text.setFont(scaled_font(self.font(), text_scale))
         for button in (self.fold_button, self.close_button):
             button.setFont(scaled_font(self.font(), title_scale))
