@@ -3,8 +3,10 @@
 The shortcut list is made from the window's own actions each time it opens, so it
 never drifts from what the keys do: every action of the window with a shortcut,
 under the menu it is in (actions in no menu, such as the keys 1-5 beyond the
-classes there are, under "Other keys"), with all its keys; then the keys that are
-not actions (``EXTRA_KEYS``: Esc leaving presentation mode).
+classes there are, under "Other keys"), with all its keys; then every QShortcut
+of the window that says what it does (its whatsThis), and the keys that are
+neither (``EXTRA_KEYS``: Esc leaving presentation mode). The dialogs take the
+window's font, so they grow with it on a projector.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, Qt, qVersion
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -67,6 +70,8 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
         if action.shortcuts() and id(action) not in listed:
             listed.add(id(action))
             rows.append((_tr(OTHER), _plain(action.text()), _keys(action.shortcuts())))
+    rows += [(_tr(OTHER), shortcut.whatsThis(), _keys([shortcut.key()]))
+             for shortcut in window.findChildren(QShortcut) if shortcut.whatsThis()]
     rows += [(_tr(section), _tr(what), _keys([key])) for section, what, key in EXTRA_KEYS]
     return rows
 
@@ -76,6 +81,7 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, window: QMainWindow):
         super().__init__(window)
+        self.setFont(window.font())  # a dialog is a window of its own: it takes no font from its parent
         self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Command"), self.tr("Keys")])
@@ -91,17 +97,22 @@ class ShortcutsDialog(QDialog):
                 sections[section].setFirstColumnSpanned(True)
             QTreeWidgetItem(sections[section], [what, keys])
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(0)
-        self.tree.resizeColumnToContents(1)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
         column.addWidget(self.tree)
         column.addWidget(buttons)
-        em = self.fontMetrics().height()
-        rows = self.tree.topLevelItemCount() + sum(sections[s].childCount() for s in sections)
-        self.resize(self.tree.columnWidth(0) + self.tree.columnWidth(1) + 4 * em,
-                    min(round(1.5 * em * (rows + 3)), window.height()))
+        rows = self.tree.topLevelItemCount() + sum(item.childCount() for item in sections.values())
+        tree = self.tree
+        width = sum(tree.sizeHintForColumn(i) for i in range(2)) + 2 * tree.frameWidth() \
+            + tree.verticalScrollBar().sizeHint().width()
+        height = tree.header().sizeHint().height() + rows * tree.sizeHintForRow(0) + 2 * tree.frameWidth()
+        margins = column.contentsMargins()
+        self.resize(width + margins.left() + margins.right(),
+                    min(height + column.spacing() + buttons.sizeHint().height() + margins.top()
+                        + margins.bottom(), round(0.9 * window.height())))
 
 
 def show_shortcuts(window: QMainWindow) -> None:
@@ -130,6 +141,7 @@ def show_about(window: QMainWindow) -> None:
     title = QCoreApplication.translate("Help", "About Decision Boundary Playground")
     box = QMessageBox(QMessageBox.Icon.NoIcon, title, about_text(),
                       QMessageBox.StandardButton.Ok, window)
+    box.setFont(window.font())
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setIconPixmap(window.windowIcon().pixmap(64, 64))
     box.exec()
