@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -61,3 +63,16 @@ def test_install_desktop_is_a_command(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert main(["install-desktop"]) == 0
     assert (tmp_path / "applications" / "decision-playground.desktop").exists()
+
+
+def test_the_desktop_entries_are_valid(tmp_path):
+    """As freedesktop's own checker sees them (skipped where desktop-file-utils is not installed)."""
+    validate = shutil.which("desktop-file-validate")
+    if validate is None:
+        pytest.skip("desktop-file-validate is not installed")
+    installed = desktop.targets(tmp_path)[0]
+    installed.parent.mkdir(parents=True)
+    installed.write_text(desktop.desktop_entry(tmp_path / "icon.svg"))
+    for entry in (asset_path(DESKTOP_ENTRY), installed):
+        result = subprocess.run([validate, str(entry)], capture_output=True, text=True, timeout=30)
+        assert result.returncode == 0 and not result.stdout.strip(), result.stdout
