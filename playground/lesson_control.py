@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from engine.lesson import Lesson
 from engine.scenario import ScenarioError
 from playground.lesson_words import lesson_caption, lesson_title
-from playground.lessons import lesson_files, load_lesson
+from playground.lessons import lesson_files, lesson_of
 
 # page key -> (view key, the attribute of that view holding the page)
 PAGES = {"features": ("spaces", "features"), "hidden": ("spaces", "hidden"),
@@ -53,7 +53,7 @@ class LessonController(QObject):
         self.menu.clear()
         for number, name in enumerate(lesson_files(), 1):
             try:
-                lesson = load_lesson(name).lesson
+                lesson = lesson_of(name)
             except ScenarioError:
                 continue  # a damaged file: opening it by name says why
             text = self.tr("{number}. {title}").format(number=number, title=lesson_title(lesson))

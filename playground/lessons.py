@@ -9,8 +9,10 @@ shows, its expected outcome. No Qt here: the command line lists and checks them.
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
+from engine.lesson import Lesson
 from engine.scenario import Scenario, load
 from playground.resources import asset_path
 
@@ -28,3 +30,9 @@ def lesson_files() -> dict[str, Path]:
 def load_lesson(name: str) -> Scenario:
     """The built-in lesson ``name``; KeyError if there is none, ScenarioError for a bad file."""
     return load(lesson_files()[name])
+
+
+@cache
+def lesson_of(name: str) -> Lesson:
+    """The lesson part of the built-in lesson ``name`` (for menus: read once per run)."""
+    return load_lesson(name).lesson

@@ -7,8 +7,9 @@ Entering it
   (``WindowFit.set_boost``); everything that sizes itself from the font grows with it:
   panels, charts, the canvas's points, rings and lines, the network diagram;
 - makes the open lesson's caption large at the top of the canvas;
-- with **Hide Panels While Presenting** (Shift+F5, remembered) hides every dock but
-  the curves and the network diagram (``KEEP``), so the canvas takes the room.
+- with **Hide Panels While Presenting** (Shift+F5, remembered; on at first) hides every
+  dock but the curves and the network diagram (``KEEP``), so the canvas takes the room:
+  a lesson has set up what the panels would change, and Shift+F5 brings them back.
 
 F5 again, or Esc, leaves it: the docks come back as they were. While it is on, the right
 of the status bar says so, with those keys (``badge``).
@@ -42,13 +43,13 @@ class Presentation(QObject):
         self.hide_panels = self._action(self.tr("Hide Panels While Presenting"), "Shift+F5",
                                         self.tr("In presentation mode, keep only the canvas, the curves and "
                                                 "the network diagram"))
-        self.hide_panels.setChecked(self.settings.value(HIDE_PANELS_KEY, False, type=bool))
+        self.hide_panels.setChecked(self.settings.value(HIDE_PANELS_KEY, True, type=bool))
         self.action.toggled.connect(self.set_active)
         self.hide_panels.toggled.connect(self._panels_toggled)
         self._before: tuple | None = None  # (dock layout, window state) from before presenting
         native = QKeySequence.SequenceFormat.NativeText
-        self.badge = QLabel(self.tr("Presentation mode: {leave} or {escape} leaves, {panels} hides the "
-                                    "panels").format(leave=self.action.shortcut().toString(native),
+        self.badge = QLabel(self.tr("Presentation mode: {leave} or {escape} leaves, {panels} shows or "
+                                    "hides the panels").format(leave=self.action.shortcut().toString(native),
                                                      escape=LEAVE_KEY.toString(native),
                                                      panels=self.hide_panels.shortcut().toString(native)))
         self.badge.hide()

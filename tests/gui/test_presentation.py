@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFontInfo
 
-from playground.presentation import KEEP
+from playground.presentation import KEEP, Presentation
 
 
 @pytest.fixture
@@ -51,6 +51,11 @@ def test_hidden_panels_leave_the_canvas_the_curves_and_the_diagram(qtbot, presen
     window.presentation.hide_panels.setChecked(True)
     window.presentation.set_active(False)
     assert all(window.docks[key].isVisible() for key in ("data", "model", "training", "charts"))
+
+
+def test_panels_are_hidden_at_first(qtbot, window, tmp_path):
+    fresh = QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat)
+    assert Presentation(window, window.window_fit, window.caption, fresh).hide_panels.isChecked()
 
 
 def test_the_choice_to_hide_panels_is_remembered(qtbot, window):
