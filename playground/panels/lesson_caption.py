@@ -82,6 +82,7 @@ class LessonCaption(QFrame):
         parent.installEventFilter(self)
         session.lesson_changed.connect(self.show_lesson)
         self._apply_fonts()
+        self.show_lesson(session.lesson)  # a lesson opened before the window was made
 
     def show_lesson(self, lesson) -> None:
         """A lesson was opened (show its texts, unfolded) or closed (None: hide)."""
@@ -137,6 +138,7 @@ class LessonCaption(QFrame):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self._place()  # (the window may have been shown after the card)
         self._watch_for_work()
 
     def hideEvent(self, event) -> None:  # (also when the window closes)

@@ -11,6 +11,9 @@ from engine.scenario import Scenario
 from engine.settings import Settings
 from playground.lesson_control import PAGES
 from playground.lessons import lesson_files, load_lesson
+from playground.main_window import MainWindow
+from playground.panels.lesson_caption import MARGIN
+from playground.session import Session
 
 
 def open_lesson(window, name: str):
@@ -39,6 +42,19 @@ def test_the_caption_shows_the_lesson_over_the_canvas_and_goes_with_it(qtbot, wi
     assert caption.geometry().bottom() < centre.y()  # over the top of the plane
     window.session.new()  # a scenario without a lesson
     assert not caption.isVisible() and not caption.action.isEnabled()
+
+
+def test_a_lesson_opened_before_the_window_shows_its_caption(qtbot, answers):
+    window = MainWindow(Session(load_lesson("hinge")))  # as --scenario with a lesson file does
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    caption = window.caption
+    assert caption.isVisible() and caption.title.text() == load_lesson("hinge").lesson.title["en"]
+    assert caption.geometry().top() == MARGIN
+    assert caption.width() == caption.parentWidget().width() - 2 * MARGIN
+    assert window.windowTitle().startswith("Hinge loss")
 
 
 def test_the_caption_folds_when_training_starts_and_unfolds_on_a_click(qtbot, window):
