@@ -53,6 +53,8 @@ def run(scenario_path: str | None = None, lesson: str | None = None) -> int:
     window_state.restore(window)
     if lesson:
         window.open_lesson(lesson)
+    else:
+        window.lessons.apply(session.lesson)  # a lesson file's views, over the layout taken back
     autosaver = Autosaver(session, parent=window)
     app.aboutToQuit.connect(autosaver.save_now)
     window.show()

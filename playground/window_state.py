@@ -22,8 +22,8 @@ def save(window: QMainWindow, settings: QSettings | None = None) -> None:
 
 
 def restore(window: QMainWindow, settings: QSettings | None = None) -> bool:
-    """Take back the saved geometry and layout; False (and nothing changed) if there were none
-    or they could not be read."""
+    """Take back the saved geometry and layout; False if there were none or either could not be
+    read (what Qt could not read leaves the window as it was)."""
     settings = settings or QSettings()
     geometry, state = settings.value(GEOMETRY_KEY), settings.value(STATE_KEY)
     if not isinstance(geometry, QByteArray | bytes) or not isinstance(state, QByteArray | bytes):
