@@ -17,6 +17,7 @@ import contextlib
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -65,13 +66,13 @@ class GradientCheckPanel(QWidget):
         for label in (self.verdict, self.timing, self.stale):
             label.setWordWrap(True)
         self.stale.hide()
-        column = QVBoxLayout(self)
-        column.addWidget(about)
-        column.addWidget(self.button)
-        column.addWidget(self.verdict)
-        column.addWidget(self.table, 1)
-        column.addWidget(self.timing)
-        column.addWidget(self.stale)
+        column = QVBoxLayout()  # the words on the left, the table of layers on the right
+        for widget in (about, self.button, self.verdict, self.timing, self.stale):
+            column.addWidget(widget)
+        column.addStretch(1)
+        row = QHBoxLayout(self)
+        row.addLayout(column, 1)
+        row.addWidget(self.table, 1)
         session.stats_changed.connect(self._mark_stale)
         session.settings_changed.connect(self._mark_stale)
         self.result = None
