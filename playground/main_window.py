@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from engine.scenario import ScenarioError
 from playground import help_dialogs, window_state
 from playground.actions import TOOL_LABELS, make_actions
+from playground.centre_room import CentreRoom
 from playground.controllers.canvas_tools import CanvasTools
 from playground.controllers.keyboard import FieldKeys
 from playground.controllers.runner import DEFAULT_SPEED, SPEEDS, Runner
@@ -82,6 +83,8 @@ class MainWindow(QMainWindow):
         self.view_toggles: dict[str, QAction] = {}  # key -> its View-menu entry
         self.view_specs = views
         self._build_views(views, ViewContext(self.canvas, self.runner))
+        self.centre_room = CentreRoom(self.centre, [self.views[s.key] for s in views if s.roomy],
+                                      [self.docks[s.key] for s in views if s.area == "bottom"])
         self.caption.follow(self.centre)
         self.files = FileActions(self)
         self.lessons = LessonController(self, {"templates": self.templates.action})
@@ -337,6 +340,7 @@ class MainWindow(QMainWindow):
         if self._may_discard():
             self.runner.pause()
             self.presentation.set_active(False)  # the layout kept is the everyday one
+            self.centre_room.give_back()
             window_state.save(self)
             event.accept()
         else:
