@@ -1,9 +1,10 @@
 """The command line: the window by default, ``train`` and ``render`` headless.
 
-    python -m playground [--scenario FILE] [--lang ko|en]
+    python -m playground [--scenario FILE | --lesson NAME] [--lang ko|en]
     python -m playground train [options] [--json]
     python -m playground render [options] --out FILE.png
     python -m playground backprop EXPR --at x=-2,y=5 [--json]   (or --model ... --point I)
+    python -m playground install-desktop [--remove]
 
 Bad usage or a bad file prints one line on stderr and exits with code 2; a bad
 setting or file is worded by ``playground.messages``, as in the window.
@@ -23,6 +24,7 @@ from engine.settings import DataSettings, ModelSettings, Settings, SettingsError
 from engine.trainer import StepStats
 from playground import cli_files
 from playground.collapsed import collapsed_json
+from playground.lessons import lesson_files
 from playground.messages import message, model_summary
 from playground.model_info import ModelInfo
 
@@ -75,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
                      "networks learn. With no command, opens the window.")
     parser.add_argument("--scenario", dest="window_scenario", metavar="FILE",
                         help="open this scenario file in the window")
+    parser.add_argument("--lesson", dest="window_lesson", metavar="NAME",
+                        help="open this built-in lesson in the window (" + ", ".join(lesson_files()) + ")")
     parser.add_argument("--lang", choices=("en", "ko"),
                         help="the window's language for this run: en (English) or ko (한국어); "
                              "default: the one chosen last in View → Language")
@@ -96,8 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--layer", type=int, metavar="L",
                         help="--view hidden: the hidden layer, 1 = the first (default: the last)")
     from playground.backprop_cli import add_parser as add_backprop
+    from playground.desktop import add_parser as add_desktop
 
     add_backprop(commands)
+    add_desktop(commands)
     return parser
 
 
@@ -238,6 +244,17 @@ def _as_json(stats: StepStats, seconds: float) -> dict:
     }
 
 
+def _check_lesson(args: argparse.Namespace) -> None:
+    """``--lesson`` names a built-in lesson, and comes without ``--scenario``."""
+    if args.window_lesson is None:
+        return
+    if args.window_scenario is not None:
+        raise UsageError("--lesson and --scenario: open one or the other")
+    if args.window_lesson not in lesson_files():
+        raise UsageError(f"--lesson: no lesson named {args.window_lesson!r}; choose from "
+                         + ", ".join(lesson_files()))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
@@ -252,9 +269,14 @@ def main(argv: list[str] | None = None) -> int:
             from playground.backprop_cli import run
 
             return run(args)
+        if args.command == "install-desktop":
+            from playground.desktop import run
+
+            return run(args)
+        _check_lesson(args)
         from playground.app import run
 
-        return run(args.window_scenario, args.lang)
+        return run(args.window_scenario, args.window_lesson, args.lang)
     except UsageError as error:
         print(f"playground: {error}", file=sys.stderr)
         return USAGE_ERROR

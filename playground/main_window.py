@@ -3,9 +3,10 @@
 It makes the session's controllers (the runner, the canvas tools), builds
 every view and panel in ``playground.view_list.VIEWS`` as a dock or a tab
 beside the canvas, owns the menus, toolbar and shortcuts, and guards the
-user's work: opening a bad file changes nothing, and closing with unsaved
-changes asks first. On ``QEvent.LanguageChange`` it says its own words again
-(``retranslate``); every view and panel does the same for its own.
+user's work: opening a bad file changes nothing, and closing (or opening a
+lesson) with unsaved changes asks first. Its title names the lesson or file
+and marks unsaved changes. On ``QEvent.LanguageChange`` it says its own words
+again (``retranslate``); every view and panel does the same for its own.
 """
 
 from __future__ import annotations
@@ -29,16 +30,23 @@ from PySide6.QtWidgets import (
 )
 
 from engine.scenario import ScenarioError
+from playground import help_dialogs, window_state
 from playground.actions import PAUSE, PLAY, make_actions, name_actions, tool_hint
+from playground.centre_room import CentreRoom
 from playground.controllers.canvas_tools import CanvasTools
 from playground.controllers.keyboard import FieldKeys
 from playground.controllers.runner import DEFAULT_SPEED, SPEEDS, Runner
 from playground.file_actions import FileActions
 from playground.language import LanguageMenu
+from playground.lesson_control import LessonController
+from playground.lesson_words import lesson_title
+from playground.lessons import load_lesson
 from playground.messages import message
 from playground.panels.banner import DivergenceBanner
+from playground.panels.lesson_caption import LessonCaption
 from playground.panels.speed_control import SpeedControl
 from playground.panels.status_line import StatusLine
+from playground.presentation import Presentation
 from playground.session import Session
 from playground.view_list import VIEWS, ViewContext, ViewSpec
 from playground.views.canvas import CanvasView
@@ -46,7 +54,7 @@ from playground.views.linear_map import StillLinearStatus
 from playground.views.template_arrows import TemplateArrows
 from playground.window_fit import WindowFit
 
-APP_NAME = "Decision Boundary Playground"  # for the system (settings, app data); people read tr()'s
+APP_NAME = "Decision Boundary Playground"  # for the system; people read tr()'s
 DOCK_AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
               "bottom": Qt.DockWidgetArea.BottomDockWidgetArea}
 
@@ -73,9 +81,14 @@ class MainWindow(QMainWindow):
         self.views: dict[str, QWidget] = {}
         self.docks: dict[str, QDockWidget] = {}
         self.view_actions: list[QAction] = []
+        self.view_toggles: dict[str, QAction] = {}  # key -> its View-menu entry
         self.view_specs = views
         self._build_views(views, ViewContext(self.canvas, self.runner))
+        self.centre_room = CentreRoom(self.centre, [self.views[s.key] for s in views if s.roomy],
+                                      [self.docks[s.key] for s in views if s.area == "bottom"])
+        self.caption.follow(self.centre)
         self.files = FileActions(self)
+        self.lessons = LessonController(self, {"templates": self.templates.action})
         self._build_toolbar()
         self._build_menus()
         self.status_line = StatusLine(self.session)
@@ -85,6 +98,9 @@ class MainWindow(QMainWindow):
         self.retranslate()
         a = self.actions  # the buttons that may show only their icon when the toolbar is short of room
         self.window_fit = WindowFit(self, self.toolbar, [a.clear, a.redo, a.undo, a.reset, a.step, a.play])
+        self.presentation = Presentation(self, self.window_fit, self.caption)
+        self.view_menu.addActions([self.presentation.action, self.presentation.hide_panels])
+        self.lessons.apply(self.session.lesson)
 
     # ---------------------------------------------------------------- layout
     def _canvas_page(self) -> QWidget:
@@ -93,7 +109,8 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.canvas, 1)
         page.setFocusProxy(self.canvas)
-        self.banner = DivergenceBanner(self.session, page)  # over the canvas: the plane never moves
+        self.caption = LessonCaption(self.session, page)  # both over the canvas: the plane never moves
+        self.banner = DivergenceBanner(self.session, page, above=self.caption)
         return page
 
     def _build_views(self, views: tuple[ViewSpec, ...], context: ViewContext) -> None:
@@ -117,6 +134,7 @@ class MainWindow(QMainWindow):
                 dock.setVisible(spec.visible)
                 action = dock.toggleViewAction()
             self.view_actions.append(action)
+            self.view_toggles[spec.key] = action
 
     def _show_tab(self, widget: QWidget, on: bool) -> None:
         self.centre.setTabVisible(self.centre.indexOf(widget), on)
@@ -124,6 +142,7 @@ class MainWindow(QMainWindow):
     def _build_toolbar(self) -> None:
         a = self.actions
         self.toolbar = bar = QToolBar()
+        bar.setObjectName("toolbar")  # named for the saved window layout
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addActions([a.play, a.step, a.reset])
@@ -157,20 +176,28 @@ class MainWindow(QMainWindow):
         train = self.menus["train"] = menus.addMenu("")
         train.addActions([a.play, a.step, a.reset])
         self.classes_menu = self.menus["classes"] = menus.addMenu("")  # the classes there are: _show_classes
-        view = self.menus["view"] = menus.addMenu("")
+        self.view_menu = view = self.menus["view"] = menus.addMenu("")  # presentation mode: added when made
         view.addActions(self.view_actions)
-        view.addAction(self.templates.action)
+        view.addActions([self.templates.action, self.caption.action])
         view.addSeparator()
         view.addAction(a.full_screen)
         view.addMenu(LanguageMenu(view))
+        menus.addMenu(self.lessons.menu)
+        help_menu = self.menus["help"] = menus.addMenu("")
+        self.help_shortcuts = help_menu.addAction("", lambda: help_dialogs.show_shortcuts(self))
+        self.help_shortcuts.setShortcut("F1")
+        self.addAction(self.help_shortcuts)
+        self.help_about = help_menu.addAction("", lambda: help_dialogs.show_about(self))
 
     def retranslate(self) -> None:
         """Every word the window shows itself, in the interface's language (also the views' titles)."""
         name_actions(self.actions, self.runner.running)
         for key, title in (("file", self.tr("&File")), ("edit", self.tr("&Edit")),
                            ("train", self.tr("&Train")), ("classes", self.tr("&Classes")),
-                           ("view", self.tr("&View"))):
+                           ("view", self.tr("&View")), ("help", self.tr("&Help"))):
             self.menus[key].setTitle(title)
+        self.help_shortcuts.setText(self.tr("Keyboard Shortcuts"))
+        self.help_about.setText(self.tr("About Decision Boundary Playground"))
         self.centre.setTabText(0, self.tr("Boundary"))
         for spec, action in zip(self.view_specs, self.view_actions):
             title = QCoreApplication.translate("Views", spec.title)
@@ -193,12 +220,6 @@ class MainWindow(QMainWindow):
         metrics, texts = play.fontMetrics(), [QCoreApplication.translate("Actions", t) for t in (PLAY, PAUSE)]
         play.setMinimumWidth(play.sizeHint().width() - metrics.horizontalAdvance(play.text())
                              + max(metrics.horizontalAdvance(text) for text in texts))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "window_fit"):  # (made last)
-            self.retranslate()
-            self.window_fit.fit()  # the words' widths changed: the toolbar's and the docks' too
-        super().changeEvent(event)
 
     # -------------------------------------------------------------- wiring
     def _connect(self) -> None:
@@ -224,6 +245,7 @@ class MainWindow(QMainWindow):
         s.current_class_changed.connect(self._show_classes)
         self._show_classes()
         self.runner.running_changed.connect(self._show_running)
+        self.runner.running_changed.connect(lambda running: self.caption.fold() if running else None)
         s.file_changed.connect(self._show_file_state)
         s.undo_changed.connect(self._show_undo_state)
         self.field_keys = FieldKeys(self, [*a.play.shortcuts(), *a.step.shortcuts(), *a.reset.shortcuts()],
@@ -269,10 +291,21 @@ class MainWindow(QMainWindow):
         self.actions.play.setText(QCoreApplication.translate("Actions", PAUSE if running else PLAY))
 
     def _show_file_state(self) -> None:
-        name = Path(self.session.path).name if self.session.path else self.tr("Untitled")
-        self.setWindowTitle(self.tr("{name}[*] — {app}").format(name=name,
-                                                              app=self.tr("Decision Boundary Playground")))
-        self.setWindowModified(self.session.modified)
+        """'Lesson title — file.json* — app': the lesson's title (in the interface's language) and the
+        file, whichever there are, and * while there are unsaved changes."""
+        s = self.session
+        names = [lesson_title(s.lesson)] if s.lesson else []
+        if s.path or not names:
+            names.append(Path(s.path).name if s.path else self.tr("Untitled"))
+        self.setWindowTitle(self.tr("{name}[*] — {app}").format(
+            name=" — ".join(names), app=self.tr("Decision Boundary Playground")))
+        self.setWindowModified(s.modified)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "window_fit"):  # (made last)
+            self.retranslate()  # (a lesson's title in the new language, too)
+            self.window_fit.fit()  # the words' widths changed: the toolbar's and the docks' too
+        super().changeEvent(event)
 
     # --------------------------------------------------------------- files
     def new_file(self) -> None:
@@ -315,6 +348,19 @@ class MainWindow(QMainWindow):
     def _file_filter(self) -> str:
         return self.tr("Scenarios (*.json);;All files (*)")
 
+    def open_lesson(self, name: str) -> bool:
+        """Open the built-in lesson ``name`` (after asking about unsaved changes)."""
+        if not self._may_discard():
+            return False
+        try:
+            scenario = load_lesson(name)
+        except ScenarioError as error:  # a damaged installation
+            QMessageBox.warning(self, self.tr("Cannot open the lesson"), f"{name}: {message(error)}")
+            return False
+        self.runner.pause()
+        self.session.new(scenario)
+        return True
+
     def _may_discard(self) -> bool:
         """True if there is nothing unsaved, or the user saved or chose to discard it."""
         if not self.session.modified:
@@ -330,6 +376,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if self._may_discard():
             self.runner.pause()
+            self.presentation.set_active(False)  # the layout kept is the everyday one
+            self.centre_room.give_back()
+            window_state.save(self)
             event.accept()
         else:
             event.ignore()

@@ -16,6 +16,7 @@ diverged(object)            the loss blew up: the ``StepStats`` that say so
 file_changed()              the file path or the unsaved-changes flag changed
 undo_changed()              what undo and redo would do changed
 selected_point_changed(object)  the point the backprop explorer follows: its index, or None
+lesson_changed(object)      another scenario was opened: its lesson (``engine.lesson.Lesson``) or None
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from engine.datasets import DATASETS, MAX_CLASSES
 from engine.expression_graph import trace_formula
 from engine.features import feature_matrix
 from engine.history import History
+from engine.lesson import Lesson
 from engine.losses import one_hot
 from engine.model_check import ModelCheck, check_model
 from engine.model_file import ModelFile
@@ -59,6 +61,7 @@ class Session(QObject):
     file_changed = Signal()
     undo_changed = Signal()
     selected_point_changed = Signal(object)
+    lesson_changed = Signal(object)
 
     UNDO_LIMIT = 200
 
@@ -124,6 +127,11 @@ class Session(QObject):
     @property
     def path(self) -> str | None:
         return self._path
+
+    @property
+    def lesson(self) -> Lesson | None:
+        """What makes the open scenario a lesson (title, caption, views, outcome), or None."""
+        return self._scenario.lesson
 
     @property
     def modified(self) -> bool:
@@ -473,7 +481,7 @@ class Session(QObject):
         """Everything the autosave keeps: the scenario, the weights, step, epoch and curves."""
         s = self._scenario
         scenario = Scenario(s.points.copy(), s.labels.copy(), s.is_test.copy(), s.class_names, s.settings,
-                            s.title)
+                            s.title, s.lesson)
         model = self.model_file()
         return Snapshot(scenario, model.parameters, model.step, model.epoch, self._history.state(),
                         self._path, self.modified, time.time())
@@ -528,6 +536,7 @@ class Session(QObject):
         self.settings_changed.emit()
         self.file_changed.emit()
         self._publish(self._trainer.evaluate())
+        self.lesson_changed.emit(scenario.lesson)
 
 
 def _is_generated(scenario: Scenario) -> bool:

@@ -890,6 +890,54 @@
         <translation>&quot;points&quot; 없이 주어졌습니다</translation>
     </message>
     <message>
+        <source>missing: a lesson needs a title, such as {{&quot;en&quot;: &quot;…&quot;, &quot;ko&quot;: &quot;…&quot;}}</source>
+        <translation>없습니다: 수업에는 {{&quot;en&quot;: &quot;…&quot;, &quot;ko&quot;: &quot;…&quot;}} 같은 제목이 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>must be an object of language: text, such as {{&quot;en&quot;: &quot;…&quot;, &quot;ko&quot;: &quot;…&quot;}}, not {found}</source>
+        <translation>{{&quot;en&quot;: &quot;…&quot;, &quot;ko&quot;: &quot;…&quot;}}처럼 언어: 텍스트로 된 객체여야 합니다 (받은 값: {found})</translation>
+    </message>
+    <message>
+        <source>must be a language code such as en or ko</source>
+        <translation>en이나 ko 같은 언어 코드여야 합니다</translation>
+    </message>
+    <message>
+        <source>must be text of 1 to {most} characters, not {found}</source>
+        <translation>1-{most}자의 텍스트여야 합니다 (받은 값: {found})</translation>
+    </message>
+    <message>
+        <source>must be a list of at most {most} view names, not {found}</source>
+        <translation>보기 이름 최대 {most}개의 목록이어야 합니다 (받은 값: {found})</translation>
+    </message>
+    <message>
+        <source>must be a view name such as network or gradients, not {found}</source>
+        <translation>network나 gradients 같은 보기 이름이어야 합니다 (받은 값: {found})</translation>
+    </message>
+    <message>
+        <source>{found} is listed twice</source>
+        <translation>{found}이(가) 두 번 나옵니다</translation>
+    </message>
+    <message>
+        <source>name at least one outcome: {choices}</source>
+        <translation>결과를 하나 이상 적으세요: {choices}</translation>
+    </message>
+    <message>
+        <source>give at least one bound: {choices}</source>
+        <translation>경계값을 하나 이상 주세요: {choices}</translation>
+    </message>
+    <message>
+        <source>must be a finite number, not {found}</source>
+        <translation>유한한 숫자여야 합니다 (받은 값: {found})</translation>
+    </message>
+    <message>
+        <source>given without &quot;explorer&quot;</source>
+        <translation>&quot;explorer&quot; 없이 주어졌습니다</translation>
+    </message>
+    <message>
+        <source>name the gradient of at least one of {choices}</source>
+        <translation>{choices} 중 하나 이상의 기울기를 적으세요</translation>
+    </message>
+    <message>
         <source>no points: expected a header line x,y,label,split and then one point a line</source>
         <translation>점이 없습니다: 머리글 줄 x,y,label,split 다음에 한 줄에 점 하나씩 있어야 합니다</translation>
     </message>
@@ -1281,6 +1329,37 @@ then start the app again.</source>
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>Neural Networks &amp; Backpropagation (시각적 이해를 위한 머신러닝 4강)</source>
+        <translation>신경망과 역전파 (시각적 이해를 위한 머신러닝 4강)</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>보기</translation>
+    </message>
+    <message>
+        <source>Leave presentation mode</source>
+        <translation>발표 모드 끝내기</translation>
+    </message>
+    <message>
+        <source>Other keys</source>
+        <translation>그 밖의 키</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Decision Boundary Playground {version}&lt;/h3&gt;&lt;p&gt;See how neural networks learn: place points, pick a model, and watch the decision boundary, the losses and the gradients move while a small NumPy autograd engine trains.&lt;/p&gt;&lt;p&gt;Made for the lecture &lt;b&gt;{lecture}&lt;/b&gt;: linear classifiers and their templates, feature space, activation and loss functions, and backpropagation node by node.&lt;/p&gt;&lt;p&gt;Python, NumPy, PySide6 {pyside} (Qt {qt}) and pyqtgraph. MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;결정 경계 플레이그라운드 {version}&lt;/h3&gt;&lt;p&gt;신경망이 어떻게 배우는지 직접 보세요. 점을 찍고 모델을 고른 뒤, 작은 NumPy 자동 미분 엔진이 학습하는 동안 결정 경계와 손실, 기울기가 움직이는 모습을 지켜봅니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;{lecture}&lt;/b&gt; 강의를 위해 만들었습니다: 선형 분류기와 템플릿, 특징 공간, 활성화 함수와 손실 함수, 그리고 노드 하나하나를 따라가는 역전파.&lt;/p&gt;&lt;p&gt;Python, NumPy, PySide6 {pyside} (Qt {qt}), pyqtgraph. MIT 라이선스.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Decision Boundary Playground</source>
+        <translation>결정 경계 플레이그라운드 정보</translation>
+    </message>
+</context>
+<context>
     <name>HiddenSpace</name>
     <message>
         <source>Layer {layer} · 1 unit: its activation</source>
@@ -1358,6 +1437,48 @@ then start the app again.</source>
     </message>
 </context>
 <context>
+    <name>LessonCaption</name>
+    <message>
+        <source>Hide the caption (View → Lesson caption shows it again)</source>
+        <translation>설명 숨기기 (보기 → 수업 설명으로 다시 보기)</translation>
+    </message>
+    <message>
+        <source>Lesson caption</source>
+        <translation>수업 설명</translation>
+    </message>
+    <message>
+        <source>Show the open lesson&apos;s title and caption over the canvas</source>
+        <translation>열린 수업의 제목과 설명을 캔버스 위에 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Click to fold or unfold the caption</source>
+        <translation>클릭하면 설명을 접거나 펼칩니다</translation>
+    </message>
+    <message>
+        <source>Show the caption</source>
+        <translation>설명 펼치기</translation>
+    </message>
+    <message>
+        <source>Show the title only</source>
+        <translation>제목만 보기</translation>
+    </message>
+</context>
+<context>
+    <name>LessonController</name>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>수업(&amp;L)</translation>
+    </message>
+    <message>
+        <source>{number}. {title}</source>
+        <translation>{number}. {title}</translation>
+    </message>
+    <message>
+        <source>This lesson asks for views this version does not have: {keys}</source>
+        <translation>이 수업이 요청한 보기 중 이 버전에 없는 것: {keys}</translation>
+    </message>
+</context>
+<context>
     <name>LinearMapView</name>
     <message>
         <source>With {activation} activations the network is not one linear map: its boundary can bend, and no single template per class describes it. Choose the linear classifier or the linear activation to see the one W.</source>
@@ -1412,6 +1533,18 @@ then start the app again.</source>
     <message>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>About Decision Boundary Playground</source>
+        <translation>결정 경계 플레이그라운드 정보</translation>
     </message>
     <message>
         <source>Boundary</source>
@@ -1480,6 +1613,10 @@ then start the app again.</source>
     <message>
         <source>Scenarios (*.json);;All files (*)</source>
         <translation>시나리오 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the lesson</source>
+        <translation>수업을 열 수 없음</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -1594,6 +1731,10 @@ then start the app again.</source>
 <context>
     <name>NetworkView</name>
     <message>
+        <source>Unpin the neuron map from the canvas</source>
+        <translation>캔버스에 고정한 뉴런 지도 풀기</translation>
+    </message>
+    <message>
         <source>Gradient flow</source>
         <translation>기울기 흐름</translation>
     </message>
@@ -1693,10 +1834,48 @@ then start the app again.</source>
     </message>
 </context>
 <context>
+    <name>Presentation</name>
+    <message>
+        <source>Presentation Mode</source>
+        <translation>발표 모드</translation>
+    </message>
+    <message>
+        <source>Large text, points and lines for a projector, full screen</source>
+        <translation>프로젝터용으로 글자, 점, 선을 크게, 전체 화면으로</translation>
+    </message>
+    <message>
+        <source>Hide Panels While Presenting</source>
+        <translation>발표 중 패널 숨기기</translation>
+    </message>
+    <message>
+        <source>In presentation mode, keep only the canvas, the curves and the network diagram</source>
+        <translation>발표 모드에서는 캔버스, 곡선, 신경망 그림만 남깁니다</translation>
+    </message>
+    <message>
+        <source>Presentation mode: {leave} or {escape} leaves, {panels} shows or hides the panels</source>
+        <translation>발표 모드: {leave} 또는 {escape}로 끝내기, {panels}로 패널 보이기/숨기기</translation>
+    </message>
+</context>
+<context>
     <name>QPlatformTheme</name>
     <message>
         <source>Discard</source>
         <translation>버리기</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>명령</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
     </message>
 </context>
 <context>

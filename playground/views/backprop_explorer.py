@@ -23,8 +23,9 @@ import html
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, QSize, Qt, QTimer
-from PySide6.QtGui import QActionGroup, QFontMetrics
+from PySide6.QtGui import QActionGroup, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -117,7 +118,9 @@ class BackpropExplorer(QWidget):
             self._explain(self.position)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "explanation"):
+            self._size_explanation()
+        elif event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
@@ -154,6 +157,7 @@ class BackpropExplorer(QWidget):
 
         self.scene = GraphScene(self)
         self.view = GraphView(self.scene)
+        self.view.setObjectName("lesson_stage")  # a lesson's caption lies over the graph, not the buttons
         self.scene.node_clicked.connect(self._show_node_numbers)
         self.view.step_requested.connect(lambda delta: self.go(self.position + delta))
         self.view.play_requested.connect(self.toggle_play)
@@ -162,10 +166,7 @@ class BackpropExplorer(QWidget):
         self.explanation = QTextEdit(readOnly=True)  # a fixed height: the graph does not jump as it steps
         self.explanation.setFrameShape(QFrame.Shape.NoFrame)
         self.explanation.viewport().setAutoFillBackground(False)
-        font = self.explanation.font()
-        font.setPixelSize(TEXT_PX)
-        self.explanation.setFont(font)
-        self.explanation.setFixedHeight(EXPLANATION_LINES * QFontMetrics(font).lineSpacing() + 8)
+        self._size_explanation()
         self.numbers_button = QPushButton(checkable=True)
         self.numbers_button.toggled.connect(lambda: self._explain(self.position))
         explained = QHBoxLayout()
@@ -180,6 +181,15 @@ class BackpropExplorer(QWidget):
         column.addWidget(self.view, 1)
         column.addLayout(explained)
         column.addLayout(self._controls())
+
+    def _size_explanation(self) -> None:
+        """TEXT_PX at the app's font size, and larger as the window's font grows (a projector)."""
+        scale = max(1.0, QFontInfo(self.font()).pointSizeF() / QFontInfo(QApplication.font()).pointSizeF())
+        font = self.explanation.font()
+        font.setPixelSize(round(TEXT_PX * scale))
+        self.explanation.setFont(font)
+        self.explanation.setFixedHeight(EXPLANATION_LINES * QFontMetrics(font).lineSpacing() + 8)
+
 
     def _controls(self) -> QHBoxLayout:
         sp = QStyle.StandardPixmap

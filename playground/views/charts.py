@@ -137,7 +137,7 @@ class TrainingCharts(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.step_label, self.epoch_label = QLabel(), _muted(QLabel())
+        self.step_label, self.epoch_label = QLabel(), muted(QLabel())
         self.loss_plot = _plot(LogAxis("left"))
         self.accuracy_plot = _plot(pg.AxisItem("left"))
         self.accuracy_plot.setYRange(*ACCURACY_RANGE, padding=0)
@@ -174,7 +174,7 @@ class TrainingCharts(QWidget):
                                 ("accuracy_plot", self.accuracy_plot, None)):
             row = QHBoxLayout()
             row.setContentsMargins(0, 8, 0, 0)
-            row.addWidget(self._caption(name, _muted(QLabel())))
+            row.addWidget(self._caption(name, muted(QLabel())))
             if key is not None:
                 row.addWidget(key, 1)
             layout.addLayout(row)
@@ -192,7 +192,7 @@ class TrainingCharts(QWidget):
         for row, quantity in enumerate(("loss", "accuracy"), start=1):
             grid.addWidget(self._caption(quantity, QLabel()), row, 0)
         for column, split in enumerate(("train", "test"), start=1):
-            heading = _muted(QLabel(alignment=Qt.AlignmentFlag.AlignRight))
+            heading = muted(QLabel(alignment=Qt.AlignmentFlag.AlignRight))
             grid.addWidget(self._caption(split, heading), 0, column)
             for row, quantity in enumerate(("loss", "accuracy"), start=1):
                 label = QLabel(NO_VALUE, alignment=Qt.AlignmentFlag.AlignRight)
@@ -297,7 +297,7 @@ def _plot(left: pg.AxisItem) -> pg.PlotWidget:
     return widget
 
 
-def _muted(label: QLabel) -> QLabel:
+def muted(label: QLabel) -> QLabel:
     """``label`` in the muted grey (through its palette, so it still follows font changes)."""
     palette = label.palette()
     palette.setColor(QPalette.ColorRole.WindowText, QColor(style.MUTED))

@@ -93,6 +93,7 @@ class NetworkView(QWidget):
 
     def retranslate(self) -> None:
         """The words in the interface's language: the toggle, the diagram's captions, the hovered numbers."""
+        self.unpin_key.setWhatsThis(self.tr("Unpin the neuron map from the canvas"))  # (Help lists it)
         self.gradient_toggle.setText(self.tr("Gradient flow"))
         self.gradient_toggle.setToolTip(self.tr("Light the edges and neurons by the size of their "
                                                 "gradient in the last training step (log scale)"))

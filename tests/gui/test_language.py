@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from playground import language
 from playground.autosave import Autosaver
 from playground.cli import main
+from playground.lessons import lesson_files
 from playground.views.charts import split_names
 
 HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -118,8 +119,10 @@ def texts(window) -> dict:
 
 
 def show_everything(qtbot, window) -> None:
-    """Bring out what only shows on demand: the explorer's model graph, a hovered neuron and its
-    map, the class templates, a gradient check's result, the recent-files menu, the divergence banner."""
+    """Bring out what only shows on demand: a lesson's caption, the explorer's model graph, a hovered
+    neuron and its map, the class templates, a gradient check's result, the recent-files menu, the
+    divergence banner."""
+    assert window.open_lesson(list(lesson_files())[1])
     session = window.session
     session.step(30)
     explorer = window.views["backprop"]
@@ -155,7 +158,8 @@ def test_every_word_of_the_window_turns_korean_and_back(qtbot, window, speak):
     assert not untranslated, "\n".join(sorted(untranslated))
     assert set(korean) == set(english)  # the same places say something, in other words
     assert all(HANGUL.search(korean[key]) for key, text in english.items() if english_words(text))
-    assert window.windowTitle().startswith("제목 없음") and QLocale().name() == "ko_KR"
+    assert window.windowTitle().endswith("[*] — 결정 경계 플레이그라운드") and QLocale().name() == "ko_KR"
+    assert HANGUL.search(window.windowTitle().split("[*]")[0])  # the lesson's own title, in Korean
 
     speak("en")
     assert texts(window) == english
@@ -239,7 +243,7 @@ def test_a_missing_translation_is_reported_and_the_window_stays_english(window, 
 @pytest.mark.parametrize("argv, lang", [(["--lang", "ko"], "ko"), (["--lang", "en"], "en"), ([], None)])
 def test_lang_picks_the_language_for_the_run(monkeypatch, argv, lang):
     opened = []
-    monkeypatch.setattr("playground.app.run", lambda scenario, chosen: opened.append(chosen) or 0)
+    monkeypatch.setattr("playground.app.run", lambda scenario, lesson, chosen: opened.append(chosen) or 0)
     assert main(argv) == 0 and opened == [lang]
 
 
