@@ -33,6 +33,8 @@ QT_CATALOG = "qtbase"       # Qt's own, in PySide6's translations folder
 # Qt's own words the app's catalog says better (it is installed last, so it is asked first): Qt's
 # Korean calls Discard 무시 ("ignore"); both questions that offer it mean 버리기 ("throw away").
 QT_WORDS = (QT_TRANSLATE_NOOP("QPlatformTheme", "Discard"),)
+# The app's name for people (the window's title says it; Qt adds it to titles that do not end with it).
+DISPLAY_NAME = QT_TRANSLATE_NOOP("MainWindow", "Decision Boundary Playground")
 
 _installed: list[QTranslator] = []
 _current = "en"
@@ -74,6 +76,7 @@ def install(code: str) -> None:
               "in English", file=sys.stderr)
         code = "en"
     messages.set_translator(QCoreApplication.translate)  # the engine's words too
+    QApplication.setApplicationDisplayName(QCoreApplication.translate("MainWindow", DISPLAY_NAME))
     QLocale.setDefault(QLocale(LOCALES[code]))
     _current = code
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)  # now, not at the next event loop

@@ -298,7 +298,7 @@ class MainWindow(QMainWindow):
         if s.path or not names:
             names.append(Path(s.path).name if s.path else self.tr("Untitled"))
         self.setWindowTitle(self.tr("{name}[*] — {app}").format(
-            name=" — ".join(names), app=self.tr("Decision Boundary Playground")))
+            name=" — ".join(names), app=self.tr("Decision Boundary Playground")))  # language.DISPLAY_NAME
         self.setWindowModified(s.modified)
 
     def changeEvent(self, event: QEvent) -> None:

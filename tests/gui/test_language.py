@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QDockWidget,
     QGraphicsScene,
@@ -172,8 +173,10 @@ def test_the_language_menu_switches_at_once_and_is_kept(qtbot, window, speak):
     menu.choices["ko"].trigger()
     assert play.text() == "재생" and menu.title() == "언어(&L)" and menu.choices["ko"].isChecked()
     assert QSettings().value(language.SETTINGS_KEY) == "ko" and language.saved() == "ko"
+    assert QApplication.applicationDisplayName() == "결정 경계 플레이그라운드"  # (Qt adds it to titles)
     menu.choices["en"].trigger()
     assert play.text() == "Play" and language.saved() == "en"
+    assert QApplication.applicationDisplayName() == "Decision Boundary Playground"
 
 
 def test_with_nothing_chosen_the_system_language_decides(monkeypatch):
