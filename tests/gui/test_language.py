@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground import language
+from playground import help_dialogs, language
 from playground.autosave import Autosaver
 from playground.cli import main
 from playground.lessons import lesson_files
@@ -271,3 +271,9 @@ def test_every_view_keeps_its_numbers_in_korean(qtbot, window, speak):
     after = {name: label.text() for name, label in window.views["charts"].values.items()}
     assert before == after and all(re.fullmatch(r"[\d.,]+%?|—", text) for text in after.values())
     assert np.isfinite(window.session.stats.train_loss)
+
+
+def test_the_shortcut_list_names_korean_menus_without_their_mnemonics(window, speak):
+    speak("ko")
+    sections = {section for section, _, _ in help_dialogs.shortcut_rows(window)}
+    assert {"파일", "편집", "학습", "보기"} <= sections and not any("(" in section for section in sections)
