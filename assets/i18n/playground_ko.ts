@@ -643,11 +643,11 @@
     </message>
     <message>
         <source>this ) closes nothing</source>
-        <translation>이 ) 는 닫을 괄호가 없습니다</translation>
+        <translation>닫는 괄호 ) 에 짝이 되는 ( 가 없습니다</translation>
     </message>
     <message>
         <source>this ( is never closed</source>
-        <translation>이 ( 는 닫히지 않았습니다</translation>
+        <translation>여는 괄호 ( 가 닫히지 않았습니다</translation>
     </message>
     <message>
         <source>unknown function {name}; the functions are {choices}</source>
