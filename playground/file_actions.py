@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 from engine import csv_points, model_file, torch_export
 from engine.errors import CodedError
 from playground import recorder
-from playground.messages import FEATURE_LABELS, message, model_summary
+from playground.messages import FEATURE_LABELS, message, model_summary, untranslated
 
 MAX_RECENT = 8
 RECENT_KEY = "files/recent"
@@ -148,7 +148,7 @@ class FileActions(QObject):
         s = self.session
         return bool(path) and self._run(self.tr("Cannot export the model"), torch_export.save, path,
                                         s.model_file(), s.points, s.labels, s.is_test,
-                                        model_summary(s.model_info()),
+                                        model_summary(s.model_info(), untranslated),  # (code: English)
                                         done=self.tr("Saved a PyTorch script to {name}"))
 
     def load_model(self, path: str | None = None) -> bool:

@@ -24,17 +24,18 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
-def _untranslated(context: str, text: str) -> str:
+def untranslated(context: str, text: str) -> str:
+    """The English itself: the lookup of the command line (and of code the app writes)."""
     return text
 
 
-_translator: Callable[[str, str], str] = _untranslated
+_translator: Callable[[str, str], str] = untranslated
 
 
 def set_translator(translate: Callable[[str, str], str] | None) -> None:
     """Look marked texts up with ``translate(context, text)`` from now on (None: English again)."""
     global _translator
-    _translator = translate or _untranslated
+    _translator = translate or untranslated
 
 
 def translated(context: str, text: str) -> str:
@@ -109,15 +110,17 @@ FEATURE_LABELS = {
 
 
 # ------------------------------------------------------------ summaries
-def model_summary(info) -> str:
-    """One line for a ``ModelInfo``: '2-8-8-2 MLP, tanh, 114 parameters'."""
+def model_summary(info, translate: Callable[[str, str], str] | None = None) -> str:
+    """One line for a ``ModelInfo``: '2-8-8-2 MLP, tanh, 114 parameters'; ``translate``: how the
+    words are looked up (default ``translated``, the interface's language)."""
+    translate = translate or translated
     sizes = "-".join(str(n) for n in info.sizes)
     if info.kind == "linear":
         template = QT_TRANSLATE_NOOP("Model", "{sizes} linear classifier, {parameters} parameters")
     else:
         template = QT_TRANSLATE_NOOP("Model", "{sizes} MLP, {activation}, {parameters} parameters")
-    return translated("Model", template).format(
-        sizes=sizes, activation=translated("Model", ACTIVATION_WORDS[info.activation]),
+    return translate("Model", template).format(
+        sizes=sizes, activation=translate("Model", ACTIVATION_WORDS[info.activation]),
         parameters=info.parameters)
 
 

@@ -277,3 +277,12 @@ def test_the_shortcut_list_names_korean_menus_without_their_mnemonics(window, sp
     speak("ko")
     sections = {section for section, _, _ in help_dialogs.shortcut_rows(window)}
     assert {"파일", "편집", "학습", "보기"} <= sections and not any("(" in section for section in sections)
+
+
+def test_code_the_app_writes_stays_english(window, speak, tmp_path):
+    """An exported PyTorch script is code: its docstring names the model in English in any language."""
+    speak("ko")
+    script = tmp_path / "model.py"
+    assert window.files.export_torch(str(script))
+    head = script.read_text().splitlines()[0]
+    assert "2-8-8-2 MLP, tanh, 114 parameters" in head and not HANGUL.search(head)
