@@ -6,7 +6,8 @@ The translations are Qt's: ``assets/i18n/playground_ko.qm`` for the app's words
 ``install(code)`` swaps them at runtime: Qt then sends every widget a
 ``QEvent.LanguageChange`` and each one says its texts again; the words of
 ``playground.messages`` are looked up through Qt from then on. The default
-``QLocale`` follows (ko_KR or en_US): times, dates and a lesson's texts go by it.
+``QLocale`` follows (ko_KR or en_US): times, dates and a lesson's texts go by it;
+so does the application's display name (which Qt adds to window titles).
 
 The choice made in View → Language is kept in QSettings (``language``);
 ``python -m playground --lang ko|en`` overrides it for one run. With nothing
