@@ -203,6 +203,8 @@ ERRORS = {
     "too_many_values": QT_TRANSLATE_NOOP("Errors", "too many values (over {most}): a file holds at most "
                                                    "{points} points"),
     "cannot_save": QT_TRANSLATE_NOOP("Errors", "cannot save {path}: {reason}"),
+    "read_only_file": QT_TRANSLATE_NOOP("Errors", "{path} is read-only, so it was left as it is: save under "
+                                                  "another name, or make the file writable first"),
     # the scenario's fields
     "unknown_field": QT_TRANSLATE_NOOP("Errors", "unknown field (expected one of {expected})"),
     "not_a_section": QT_TRANSLATE_NOOP("Errors", "must be an object {{...}}, not {found}"),
