@@ -21,6 +21,8 @@ from engine.atomic_file import save_atomic
 from engine.datasets import MAX_CLASSES
 from engine.errors import CodedError, one_line
 from engine.input_files import MAX_FILE_BYTES, MAX_FILE_POINTS, check_json_values, is_unicode_text, read_text
+from engine.lesson import Lesson, LessonError
+from engine.lesson import parse as parse_lesson
 from engine.settings import DataSettings, ModelSettings, Settings, SettingsError, TrainingSettings
 
 FORMAT = "decision-playground/1"
@@ -31,7 +33,7 @@ MAX_TITLE = 200
 DECIMALS = 6  # coordinates are saved rounded to this many decimals
 
 SECTIONS = {"data": DataSettings, "model": ModelSettings, "training": TrainingSettings}
-TOP_LEVEL_KEYS = ("format", "title", "classes", "points", "test", *SECTIONS, "seed")
+TOP_LEVEL_KEYS = ("format", "title", "classes", "points", "test", *SECTIONS, "seed", "lesson")
 
 
 class ScenarioError(CodedError):
@@ -45,7 +47,8 @@ class ScenarioError(CodedError):
 
 @dataclass(eq=False)
 class Scenario:
-    """Points (N, 2) float64, labels (N,) int, is_test (N,) bool, K class names, settings."""
+    """Points (N, 2) float64, labels (N,) int, is_test (N,) bool, K class names, settings;
+    ``lesson``: what makes it a lesson (``engine.lesson``), or None."""
 
     points: np.ndarray
     labels: np.ndarray
@@ -53,6 +56,7 @@ class Scenario:
     class_names: list[str]
     settings: Settings = field(default_factory=Settings)
     title: str = ""
+    lesson: Lesson | None = None
 
     def __post_init__(self):
         self.points = np.asarray(self.points, dtype=np.float64).reshape(-1, 2)
@@ -64,7 +68,8 @@ class Scenario:
                              f"and {len(self.is_test)} test flags")
 
     @classmethod
-    def generate(cls, settings: Settings, class_names=None, title: str = "") -> Scenario:
+    def generate(cls, settings: Settings, class_names=None, title: str = "",
+                 lesson: Lesson | None = None) -> Scenario:
         """The points the data settings describe, split into train and test."""
         d = settings.data
         if class_names is None:
@@ -72,7 +77,7 @@ class Scenario:
         names = check_class_names(class_names, d.classes)
         points, labels = datasets.generate(d.dataset, d.points, d.noise, d.classes, d.seed)
         is_test = datasets.split(len(points), d.test_fraction, d.seed, labels)
-        return cls(points, labels, is_test, names, settings, title)
+        return cls(points, labels, is_test, names, settings, title, lesson)
 
     @property
     def n_classes(self) -> int:
@@ -81,6 +86,7 @@ class Scenario:
     def to_json_dict(self) -> dict:
         """The document ``dumps`` writes: coordinates rounded, test points as indices."""
         rows = np.round(self.points, DECIMALS).tolist()
+        lesson = {} if self.lesson is None else {"lesson": self.lesson.to_json_dict()}
         return {
             "format": FORMAT,
             "title": self.title,
@@ -88,6 +94,7 @@ class Scenario:
             "points": [[x, y, label] for (x, y), label in zip(rows, self.labels.tolist(), strict=True)],
             "test": np.flatnonzero(self.is_test).tolist(),
             **self.settings.to_dict(),
+            **lesson,
         }
 
 
@@ -104,16 +111,17 @@ def from_json_dict(doc) -> Scenario:
                 for name, cls in SECTIONS.items()}
     settings = _build(Settings, {**sections, **_pick(doc, "seed")}, "")
     title = _title(doc.get("title", ""))
+    lesson = _lesson(doc["lesson"]) if "lesson" in doc else None
     names = check_class_names(doc["classes"], settings.data.classes) if "classes" in doc else None
     if "points" not in doc:
         if "test" in doc:
             raise ScenarioError("test", "test_without_points")
-        return Scenario.generate(settings, names, title)
+        return Scenario.generate(settings, names, title, lesson)
     points, labels = _points(doc["points"], len(names) if names else MAX_CLASSES)
     is_test = _test(doc.get("test", []), len(points))
     if names is None:
         names = DEFAULT_CLASS_NAMES[:max(settings.data.classes, labels.max(initial=-1) + 1)]
-    return Scenario(points, labels, is_test, names, settings, title)
+    return Scenario(points, labels, is_test, names, settings, title, lesson)
 
 
 def loads(text: str) -> Scenario:
@@ -228,6 +236,13 @@ def _title(raw) -> str:
     if not is_unicode_text(raw):
         raise ScenarioError("title", "not_unicode_text")
     return raw
+
+
+def _lesson(raw) -> Lesson:
+    try:
+        return parse_lesson(raw)
+    except LessonError as error:
+        raise ScenarioError(f"lesson.{error.field}".rstrip("."), error.code, **error.params) from None
 
 
 def _object(raw, name: str) -> dict:

@@ -1,9 +1,10 @@
 """The command line: the window by default, ``train`` and ``render`` headless.
 
-    python -m playground [--scenario FILE]
+    python -m playground [--scenario FILE | --lesson NAME]
     python -m playground train [options] [--json]
     python -m playground render [options] --out FILE.png
     python -m playground backprop EXPR --at x=-2,y=5 [--json]   (or --model ... --point I)
+    python -m playground install-desktop [--remove]
 
 Bad usage or a bad file prints one line on stderr and exits with code 2; a bad
 setting or file is worded by ``playground.messages``, as in the window, and any
@@ -27,6 +28,7 @@ from engine.settings import MAX_STEPS, DataSettings, ModelSettings, Settings, Se
 from engine.trainer import StepStats
 from playground import cli_files
 from playground.collapsed import collapsed_json
+from playground.lessons import lesson_files
 from playground.messages import MAX_MESSAGE, message, model_summary, shown
 from playground.model_info import ModelInfo
 
@@ -103,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
                      "networks learn. With no command, opens the window.")
     parser.add_argument("--scenario", dest="window_scenario", metavar="FILE", type=cli_files.file_name,
                         help="open this scenario file in the window")
+    parser.add_argument("--lesson", dest="window_lesson", metavar="NAME",
+                        help="open this built-in lesson in the window (" + ", ".join(lesson_files()) + ")")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     train = commands.add_parser("train", help="train headless and print the result")
     render = commands.add_parser("render", help="train headless, then save a view's picture")
@@ -122,8 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--layer", type=whole, metavar="L",
                         help="--view hidden: the hidden layer, 1 = the first (default: the last)")
     from playground.backprop_cli import add_parser as add_backprop
+    from playground.desktop import add_parser as add_desktop
 
     add_backprop(commands)
+    add_desktop(commands)
     return parser
 
 
@@ -281,6 +287,17 @@ def _as_json(stats: StepStats, seconds: float) -> dict:
     }
 
 
+def _check_lesson(args: argparse.Namespace) -> None:
+    """``--lesson`` names a built-in lesson, and comes without ``--scenario``."""
+    if args.window_lesson is None:
+        return
+    if args.window_scenario is not None:
+        raise UsageError("--lesson and --scenario: open one or the other")
+    if args.window_lesson not in lesson_files():
+        raise UsageError(f"--lesson: no lesson named {args.window_lesson!r}; choose from "
+                         + ", ".join(lesson_files()))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
@@ -295,9 +312,14 @@ def main(argv: list[str] | None = None) -> int:
             from playground.backprop_cli import run
 
             return run(args)
+        if args.command == "install-desktop":
+            from playground.desktop import run
+
+            return run(args)
+        _check_lesson(args)
         from playground.app import run
 
-        return run(args.window_scenario)
+        return run(args.window_scenario, args.window_lesson)
     except UsageError as error:
         print(f"playground: {error}", file=sys.stderr)
         return USAGE_ERROR

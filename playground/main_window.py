@@ -3,8 +3,9 @@
 It makes the session's controllers (the runner, the canvas tools), builds
 every view and panel in ``playground.view_list.VIEWS`` as a dock or a tab
 beside the canvas, owns the menus, toolbar and shortcuts, and guards the
-user's work: opening a bad file changes nothing, and closing with unsaved
-changes asks first.
+user's work: opening a bad file changes nothing, and closing (or opening a
+lesson) with unsaved changes asks first. Its title names the lesson or file
+and marks unsaved changes.
 """
 
 from __future__ import annotations
@@ -28,15 +29,22 @@ from PySide6.QtWidgets import (
 )
 
 from engine.scenario import ScenarioError
+from playground import help_dialogs, window_state
 from playground.actions import TOOL_LABELS, make_actions
+from playground.centre_room import CentreRoom
 from playground.controllers.canvas_tools import CanvasTools
 from playground.controllers.keyboard import FieldKeys
 from playground.controllers.runner import DEFAULT_SPEED, SPEEDS, Runner
 from playground.file_actions import FileActions
+from playground.lesson_control import LessonController
+from playground.lesson_words import lesson_title
+from playground.lessons import load_lesson
 from playground.messages import message
 from playground.panels.banner import DivergenceBanner
+from playground.panels.lesson_caption import LessonCaption
 from playground.panels.speed_control import SpeedControl
 from playground.panels.status_line import StatusLine
+from playground.presentation import Presentation
 from playground.session import Session
 from playground.view_list import VIEWS, ViewContext, ViewSpec
 from playground.views.canvas import CanvasView
@@ -72,8 +80,14 @@ class MainWindow(QMainWindow):
         self.views: dict[str, QWidget] = {}
         self.docks: dict[str, QDockWidget] = {}
         self.view_actions: list[QAction] = []
+        self.view_toggles: dict[str, QAction] = {}  # key -> its View-menu entry
+        self.view_specs = views
         self._build_views(views, ViewContext(self.canvas, self.runner))
+        self.centre_room = CentreRoom(self.centre, [self.views[s.key] for s in views if s.roomy],
+                                      [self.docks[s.key] for s in views if s.area == "bottom"])
+        self.caption.follow(self.centre)
         self.files = FileActions(self)
+        self.lessons = LessonController(self, {"templates": self.templates.action})
         self._build_toolbar()
         self._build_menus()
         self.status_line = StatusLine(self.session)
@@ -84,6 +98,9 @@ class MainWindow(QMainWindow):
         self._show_undo_state()
         a = self.actions  # the buttons that may show only their icon when the toolbar is short of room
         self.window_fit = WindowFit(self, self.toolbar, [a.clear, a.redo, a.undo, a.reset, a.step, a.play])
+        self.presentation = Presentation(self, self.window_fit, self.caption)
+        self.view_menu.addActions([self.presentation.action, self.presentation.hide_panels])
+        self.lessons.apply(self.session.lesson)
 
     # ---------------------------------------------------------------- layout
     def _canvas_page(self) -> QWidget:
@@ -92,7 +109,8 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.canvas, 1)
         page.setFocusProxy(self.canvas)
-        self.banner = DivergenceBanner(self.session, page)  # over the canvas: the plane never moves
+        self.caption = LessonCaption(self.session, page)  # both over the canvas: the plane never moves
+        self.banner = DivergenceBanner(self.session, page, above=self.caption)
         return page
 
     def _build_views(self, views: tuple[ViewSpec, ...], context: ViewContext) -> None:
@@ -115,6 +133,7 @@ class MainWindow(QMainWindow):
                 dock.setVisible(spec.visible)
                 action = dock.toggleViewAction()
             self.view_actions.append(action)
+            self.view_toggles[spec.key] = action
 
     def _show_tab(self, widget: QWidget, on: bool) -> None:
         self.centre.setTabVisible(self.centre.indexOf(widget), on)
@@ -122,6 +141,7 @@ class MainWindow(QMainWindow):
     def _build_toolbar(self) -> None:
         a = self.actions
         self.toolbar = bar = QToolBar("Training")
+        bar.setObjectName("toolbar")  # named for the saved window layout
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addActions([a.play, a.step, a.reset])
@@ -157,11 +177,19 @@ class MainWindow(QMainWindow):
         train = menus.addMenu("&Train")
         train.addActions([a.play, a.step, a.reset])
         self.classes_menu = menus.addMenu("&Classes")  # the classes that exist: see _show_classes
-        view = menus.addMenu("&View")
+        self.view_menu = view = menus.addMenu("&View")  # presentation mode is added when made
         view.addActions(self.view_actions)
-        view.addAction(self.templates.action)
+        view.addActions([self.templates.action, self.caption.action])
         view.addSeparator()
         view.addAction(a.full_screen)
+        menus.addMenu(self.lessons.menu)
+        help_menu = menus.addMenu(self.tr("&Help"))
+        shortcuts = help_menu.addAction(self.tr("Keyboard Shortcuts"),
+                                        lambda: help_dialogs.show_shortcuts(self))
+        shortcuts.setShortcut("F1")
+        self.addAction(shortcuts)
+        help_menu.addAction(self.tr("About Decision Boundary Playground"),
+                            lambda: help_dialogs.show_about(self))
 
     # -------------------------------------------------------------- wiring
     def _connect(self) -> None:
@@ -187,6 +215,7 @@ class MainWindow(QMainWindow):
         s.current_class_changed.connect(self._show_classes)
         self._show_classes()
         self.runner.running_changed.connect(self._show_running)
+        self.runner.running_changed.connect(lambda running: self.caption.fold() if running else None)
         s.file_changed.connect(self._show_file_state)
         s.undo_changed.connect(self._show_undo_state)
         s.points_refused.connect(self._say_points_refused)
@@ -237,9 +266,19 @@ class MainWindow(QMainWindow):
         self.actions.play.setText("Pause" if running else "Play")
 
     def _show_file_state(self) -> None:
-        name = Path(self.session.path).name if self.session.path else "Untitled"
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
-        self.setWindowModified(self.session.modified)
+        """'Lesson title — file.json* — app': the lesson's title (in the interface's language) and the
+        file, whichever there are, and * while there are unsaved changes."""
+        s = self.session
+        names = [lesson_title(s.lesson)] if s.lesson else []
+        if s.path or not names:
+            names.append(Path(s.path).name if s.path else self.tr("Untitled"))
+        self.setWindowTitle("{name}[*] — {app}".format(name=" — ".join(names), app=APP_NAME))
+        self.setWindowModified(s.modified)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "session"):
+            self._show_file_state()  # a lesson's title in the new language
+        super().changeEvent(event)
 
     # --------------------------------------------------------------- files
     def new_file(self) -> None:
@@ -280,6 +319,19 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Saved {path}", 4000)
         return True
 
+    def open_lesson(self, name: str) -> bool:
+        """Open the built-in lesson ``name`` (after asking about unsaved changes)."""
+        if not self._may_discard():
+            return False
+        try:
+            scenario = load_lesson(name)
+        except ScenarioError as error:  # a damaged installation
+            QMessageBox.warning(self, self.tr("Cannot open the lesson"), f"{name}: {message(error)}")
+            return False
+        self.runner.pause()
+        self.session.new(scenario)
+        return True
+
     def _may_discard(self) -> bool:
         """True if there is nothing unsaved, or the user saved or chose to discard it."""
         if not self.session.modified:
@@ -295,6 +347,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if self._may_discard():
             self.runner.pause()
+            self.presentation.set_active(False)  # the layout kept is the everyday one
+            self.centre_room.give_back()
+            window_state.save(self)
             event.accept()
         else:
             event.ignore()

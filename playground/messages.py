@@ -227,6 +227,23 @@ ERRORS = {
     "not_a_point_index": QT_TRANSLATE_NOOP("Errors", "must index one of the {count} points, not {found}"),
     "test_point_twice": QT_TRANSLATE_NOOP("Errors", "point {index} is listed twice"),
     "test_without_points": QT_TRANSLATE_NOOP("Errors", 'given without "points"'),
+    # a scenario's lesson (engine.lesson)
+    "lesson_without_title": QT_TRANSLATE_NOOP("Errors", 'missing: a lesson needs a title, such as '
+                                                        '{{"en": "…", "ko": "…"}}'),
+    "not_a_text_table": QT_TRANSLATE_NOOP("Errors", 'must be an object of language: text, such as '
+                                                    '{{"en": "…", "ko": "…"}}, not {found}'),
+    "bad_language": QT_TRANSLATE_NOOP("Errors", "must be a language code such as en or ko"),
+    "bad_lesson_text": QT_TRANSLATE_NOOP("Errors", "must be text of 1 to {most} characters, not {found}"),
+    "not_a_view_list": QT_TRANSLATE_NOOP("Errors", "must be a list of at most {most} view names, "
+                                                   "not {found}"),
+    "bad_view_key": QT_TRANSLATE_NOOP("Errors", "must be a view name such as network or gradients, "
+                                                "not {found}"),
+    "view_twice": QT_TRANSLATE_NOOP("Errors", "{found} is listed twice"),
+    "no_outcome": QT_TRANSLATE_NOOP("Errors", "name at least one outcome: {choices}"),
+    "no_bound": QT_TRANSLATE_NOOP("Errors", "give at least one bound: {choices}"),
+    "not_finite_number": QT_TRANSLATE_NOOP("Errors", "must be a finite number, not {found}"),
+    "gradients_without_explorer": QT_TRANSLATE_NOOP("Errors", 'given without "explorer"'),
+    "no_gradients": QT_TRANSLATE_NOOP("Errors", "name the gradient of at least one of {choices}"),
     # points from a CSV file (engine.csv_points)
     "csv_no_points": QT_TRANSLATE_NOOP("Errors", "no points: expected a header line x,y,label,split "
                                                  "and then one point a line"),

@@ -18,6 +18,7 @@ undo_changed()              what undo and redo would do changed
 selected_point_changed(object)  the point the backprop explorer follows: its index, or None
 points_refused(int)         points not added: they would pass the limit of points (given), which
                             is what a file may hold, so whatever the window makes it can save
+lesson_changed(object)      another scenario was opened: its lesson (``engine.lesson.Lesson``) or None
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from engine.expression_graph import trace_formula
 from engine.features import feature_matrix
 from engine.history import History
 from engine.input_files import MAX_FILE_POINTS
+from engine.lesson import Lesson
 from engine.losses import one_hot
 from engine.model_check import ModelCheck, check_model
 from engine.model_file import ModelFile
@@ -62,6 +64,7 @@ class Session(QObject):
     undo_changed = Signal()
     selected_point_changed = Signal(object)
     points_refused = Signal(int)
+    lesson_changed = Signal(object)
 
     UNDO_LIMIT = 200
 
@@ -127,6 +130,11 @@ class Session(QObject):
     @property
     def path(self) -> str | None:
         return self._path
+
+    @property
+    def lesson(self) -> Lesson | None:
+        """What makes the open scenario a lesson (title, caption, views, outcome), or None."""
+        return self._scenario.lesson
 
     @property
     def modified(self) -> bool:
@@ -488,7 +496,7 @@ class Session(QObject):
         """Everything the autosave keeps: the scenario, the weights, step, epoch and curves."""
         s = self._scenario
         scenario = Scenario(s.points.copy(), s.labels.copy(), s.is_test.copy(), s.class_names, s.settings,
-                            s.title)
+                            s.title, s.lesson)
         model = self.model_file()
         return Snapshot(scenario, model.parameters, model.step, model.epoch, self._history.state(),
                         self._path, self.modified, time.time())
@@ -542,6 +550,7 @@ class Session(QObject):
         self.settings_changed.emit()
         self.file_changed.emit()
         self._publish(self._trainer.evaluate())
+        self.lesson_changed.emit(scenario.lesson)
 
 
 def _is_generated(scenario: Scenario) -> bool:

@@ -21,9 +21,10 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer
-from PySide6.QtGui import QActionGroup, QFontMetrics
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtGui import QActionGroup, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -118,6 +119,7 @@ class BackpropExplorer(QWidget):
 
         self.scene = GraphScene(self)
         self.view = GraphView(self.scene)
+        self.view.setObjectName("lesson_stage")  # a lesson's caption lies over the graph, not the buttons
         self.scene.node_clicked.connect(self._show_node_numbers)
         self.view.step_requested.connect(lambda delta: self.go(self.position + delta))
         self.view.play_requested.connect(self.toggle_play)
@@ -126,10 +128,7 @@ class BackpropExplorer(QWidget):
         self.explanation = QTextEdit(readOnly=True)  # a fixed height: the graph does not jump as it steps
         self.explanation.setFrameShape(QFrame.Shape.NoFrame)
         self.explanation.viewport().setAutoFillBackground(False)
-        font = self.explanation.font()
-        font.setPixelSize(TEXT_PX)
-        self.explanation.setFont(font)
-        self.explanation.setFixedHeight(EXPLANATION_LINES * QFontMetrics(font).lineSpacing() + 8)
+        self._size_explanation()
         self.numbers_button = QPushButton(self.tr("Numbers"), checkable=True)
         self.numbers_button.setToolTip(self.tr("The arrays of the current step, or of the node you click"))
         self.numbers_button.toggled.connect(lambda: self._explain(self.position))
@@ -145,6 +144,19 @@ class BackpropExplorer(QWidget):
         column.addWidget(self.view, 1)
         column.addLayout(explained)
         column.addLayout(self._controls())
+
+    def _size_explanation(self) -> None:
+        """TEXT_PX at the app's font size, and larger as the window's font grows (a projector)."""
+        scale = max(1.0, QFontInfo(self.font()).pointSizeF() / QFontInfo(QApplication.font()).pointSizeF())
+        font = self.explanation.font()
+        font.setPixelSize(round(TEXT_PX * scale))
+        self.explanation.setFont(font)
+        self.explanation.setFixedHeight(EXPLANATION_LINES * QFontMetrics(font).lineSpacing() + 8)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "explanation"):
+            self._size_explanation()
+        super().changeEvent(event)
 
     def _controls(self) -> QHBoxLayout:
         sp = QStyle.StandardPixmap

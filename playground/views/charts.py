@@ -123,7 +123,7 @@ class TrainingCharts(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.step_label, self.epoch_label = QLabel(), _muted(QLabel())
+        self.step_label, self.epoch_label = QLabel(), muted(QLabel())
         self.loss_plot = _plot(LogAxis("left"))
         self.accuracy_plot = _plot(pg.AxisItem("left"))
         self.accuracy_plot.setYRange(*ACCURACY_RANGE, padding=0)
@@ -151,7 +151,7 @@ class TrainingCharts(QWidget):
                                    ("Accuracy (%)", self.accuracy_plot, None)):
             row = QHBoxLayout()
             row.setContentsMargins(0, 8, 0, 0)
-            row.addWidget(_muted(QLabel(caption)))
+            row.addWidget(muted(QLabel(caption)))
             if key is not None:
                 row.addWidget(key, 1)
             layout.addLayout(row)
@@ -165,7 +165,7 @@ class TrainingCharts(QWidget):
         for row, quantity in enumerate(("Loss", "Accuracy"), start=1):
             grid.addWidget(QLabel(quantity), row, 0)
         for column, split in enumerate(("train", "test"), start=1):
-            grid.addWidget(_muted(QLabel(split, alignment=Qt.AlignmentFlag.AlignRight)), 0, column)
+            grid.addWidget(muted(QLabel(split, alignment=Qt.AlignmentFlag.AlignRight)), 0, column)
             for row, quantity in enumerate(("loss", "accuracy"), start=1):
                 label = QLabel(NO_VALUE, alignment=Qt.AlignmentFlag.AlignRight)
                 self.values[f"{split}_{quantity}"] = label
@@ -267,7 +267,7 @@ def _plot(left: pg.AxisItem) -> pg.PlotWidget:
     return widget
 
 
-def _muted(label: QLabel) -> QLabel:
+def muted(label: QLabel) -> QLabel:
     """``label`` in the muted grey (through its palette, so it still follows font changes)."""
     palette = label.palette()
     palette.setColor(QPalette.ColorRole.WindowText, QColor(style.MUTED))

@@ -82,6 +82,7 @@ class NetworkView(QWidget):
         self.unpin_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.unpin,
                                    context=Qt.ShortcutContext.WindowShortcut)
         self.unpin_key.setEnabled(False)
+        self.unpin_key.setWhatsThis(self.tr("Unpin the neuron map from the canvas"))  # (Help lists it)
         self._build_layout()
         self.gradient_toggle.clicked.connect(self._choose_mode)
         self.gradient_toggle.toggled.connect(lambda _: self._redraw(now=True))  # at once, if shown

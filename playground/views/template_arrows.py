@@ -51,7 +51,8 @@ class TemplateArrows(QObject):
         self.shafts[-1].setPen(pg.mkPen(style.INK, width=2, style=Qt.PenStyle.DashLine))
         self.heads = [pg.ArrowItem(brush=c, **HEAD) for c in colors]
         self.labels = [pg.TextItem(color=c, fill=LABEL_FILL) for c in colors]
-        self.caption = pg.TextItem(color=style.INK, fill=LABEL_FILL, anchor=(0, 0))
+        self.caption = pg.TextItem(color=style.INK, fill=LABEL_FILL, anchor=(0, 1))  # bottom left: the
+        # top of the plane is where the lesson caption and the divergence banner go
         self._arrows = list(zip(self.shafts, self.heads, self.labels))
         for item in (*self.shafts, *self.heads, *self.labels, self.caption):
             item.setVisible(False)
@@ -128,5 +129,5 @@ class TemplateArrows(QObject):
         self._place_caption()
 
     def _place_caption(self, *_) -> None:
-        x_min, _, _, y_max = self.canvas.visible_bounds()
-        self.caption.setPos(x_min, y_max)
+        x_min, _, y_min, _ = self.canvas.visible_bounds()
+        self.caption.setPos(x_min, y_min)

@@ -84,10 +84,11 @@ def test_a_file_at_the_point_limit_is_within_the_value_count():
 @pytest.mark.parametrize("where, doc", [
     ("title", {"title": "\ud800"}),
     ("classes[1]", {"classes": ["A", "B\udfff"]}),
+    ("lesson.caption.ko", {"lesson": {"title": {"en": "XOR"}, "caption": {"en": "ok", "ko": "\ud800!"}}}),
 ])
 def test_text_that_is_not_unicode_is_refused_with_its_field(where, doc):
     """A lone surrogate, which JSON can spell, made train and render die printing it, and a class
-    name could not be saved."""
+    name could not be saved. Lesson captions are checked the same way."""
     with pytest.raises(ScenarioError) as caught:
         loads(json.dumps({"format": FORMAT, **doc}))
     assert (caught.value.field, caught.value.code) == (where, "not_unicode_text")
