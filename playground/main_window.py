@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
         self.runner.running_changed.connect(lambda running: self.caption.fold() if running else None)
         s.file_changed.connect(self._show_file_state)
         s.undo_changed.connect(self._show_undo_state)
+        s.points_refused.connect(self._say_points_refused)
         self.field_keys = FieldKeys(self, [*a.play.shortcuts(), *a.step.shortcuts(), *a.reset.shortcuts()],
                                     lambda: self.centre.currentWidget().setFocus())
         self._set_tool("add")
@@ -273,6 +274,11 @@ class MainWindow(QMainWindow):
             self._show_classes()  # the group checked the key's action: show the real current class
             self.statusBar().showMessage(self.tr("There is no class {number}: Add class (in Data) makes "
                                                  "one.").format(number=k + 1), 4000)
+
+    def _say_points_refused(self, most: int) -> None:
+        self.statusBar().showMessage(self.tr(
+            "At most {most} points: no more can be added (a scenario file holds that many). Erase some "
+            "points to make room.").format(most=most), 8000)
 
     def _show_undo_state(self) -> None:
         """Undo and Redo keep fixed labels (a toolbar that changes width as you edit jumps
@@ -340,7 +346,9 @@ class MainWindow(QMainWindow):
         try:
             self.session.save(path)
         except ScenarioError as error:
-            QMessageBox.warning(self, self.tr("Cannot save"), message(error))
+            QMessageBox.warning(self, self.tr("Cannot save"), self.tr(
+                "{problem}\n\nYour work is still open here: save it under another name "
+                "(File → Save As).").format(problem=message(error)))
             return False
         self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 4000)
         return True

@@ -16,6 +16,7 @@ import json
 import math
 from collections.abc import Callable
 
+from engine.errors import one_line
 from engine.monitor import STALL_STEPS
 
 
@@ -243,12 +244,20 @@ ERRORS = {
     "nested_too_deeply": QT_TRANSLATE_NOOP("Errors", "the file is nested too deeply"),
     "not_utf8": QT_TRANSLATE_NOOP("Errors", "not UTF-8 text (bad byte at offset {offset})"),
     "cannot_read": QT_TRANSLATE_NOOP("Errors", "cannot read {path}: {reason}"),
+    "not_a_file": QT_TRANSLATE_NOOP("Errors", "{path} is not a regular file (a folder, a pipe or a device "
+                                              "cannot be opened)"),
+    "too_many_values": QT_TRANSLATE_NOOP("Errors", "too many values (over {most}): a file holds at most "
+                                                   "{points} points"),
     "cannot_save": QT_TRANSLATE_NOOP("Errors", "cannot save {path}: {reason}"),
+    "read_only_file": QT_TRANSLATE_NOOP("Errors", "{path} is read-only, so it was left as it is: save under "
+                                                  "another name, or make the file writable first"),
     # the scenario's fields
     "unknown_field": QT_TRANSLATE_NOOP("Errors", "unknown field (expected one of {expected})"),
     "not_a_section": QT_TRANSLATE_NOOP("Errors", "must be an object {{...}}, not {found}"),
     "not_a_name": QT_TRANSLATE_NOOP("Errors", "must be a name, not {found}"),
     "bad_title": QT_TRANSLATE_NOOP("Errors", "must be text of at most {most} characters"),
+    "not_unicode_text": QT_TRANSLATE_NOOP("Errors", "holds a character that is not Unicode text (a lone "
+                                                    "surrogate such as \\ud800)"),
     "not_a_name_list": QT_TRANSLATE_NOOP("Errors", "must be a list of 2 to {most} names"),
     "too_few_class_names": QT_TRANSLATE_NOOP("Errors", "names {count} classes but data.classes is {classes}"),
     "bad_class_name": QT_TRANSLATE_NOOP("Errors", "must be a name of 1 to {most} characters, not {found}"),
@@ -322,15 +331,15 @@ def message(error, field: str | None = None, templates: dict[str, str] = ERRORS)
     an error about the whole file has no field, only the text. ``templates``: the
     table of another family of errors (the backprop explorer's formulas).
     """
-    params = {name: shown(value) if name.startswith("found") else _listed(value)
-              for name, value in error.params.items()}
-    text = _one_line(translated("Errors", templates[error.code]).format(**params), MAX_MESSAGE)
+    params = {name: _param(name, value) for name, value in error.params.items()}
+    text = one_line(translated("Errors", templates[error.code]).format(**params), MAX_MESSAGE)
     where = error.field if field is None else field
     return f"{where}: {text}" if where else text
 
 
 def shown(value) -> str:
-    """A value from the user's input, short and as JSON writes it: '"v2"', '1e+300', 'a list'."""
+    """A value from the user's input, short, printable and as JSON writes it: '"v2"', '1e+300',
+    'a list'. Every message that quotes what a person typed or a file held quotes it through this."""
     if isinstance(value, list | tuple):
         return translated("Errors", QT_TRANSLATE_NOOP("Errors", "a list"))
     if isinstance(value, dict):
@@ -339,13 +348,13 @@ def shown(value) -> str:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
         text = repr(value)
-    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN - 1] + "…"
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # a lone surrogate as \ud800
+    return one_line(text, MAX_SHOWN)
 
 
-def _listed(value):
+def _param(name: str, value):
+    """A param as its template takes it: what the user gave (``found...``, a whole ``value``
+    of any length) quoted by ``shown``, a tuple listed with commas, anything else as it is."""
+    if name.startswith("found") or (name == "value" and type(value) is int):
+        return shown(value)
     return ", ".join(map(str, value)) if isinstance(value, tuple) else value
-
-
-def _one_line(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -16,6 +16,8 @@ diverged(object)            the loss blew up: the ``StepStats`` that say so
 file_changed()              the file path or the unsaved-changes flag changed
 undo_changed()              what undo and redo would do changed
 selected_point_changed(object)  the point the backprop explorer follows: its index, or None
+points_refused(int)         points not added: they would pass the limit of points (given), which
+                            is what a file may hold, so whatever the window makes it can save
 lesson_changed(object)      another scenario was opened: its lesson (``engine.lesson.Lesson``) or None
 """
 
@@ -34,6 +36,7 @@ from engine.datasets import DATASETS, MAX_CLASSES
 from engine.expression_graph import trace_formula
 from engine.features import feature_matrix
 from engine.history import History
+from engine.input_files import MAX_FILE_POINTS
 from engine.lesson import Lesson
 from engine.losses import one_hot
 from engine.model_check import ModelCheck, check_model
@@ -61,6 +64,7 @@ class Session(QObject):
     file_changed = Signal()
     undo_changed = Signal()
     selected_point_changed = Signal(object)
+    points_refused = Signal(int)
     lesson_changed = Signal(object)
 
     UNDO_LIMIT = 200
@@ -326,8 +330,11 @@ class Session(QObject):
     # -------------------------------------------------------- point edits
     def add_points(self, xy, label: int | None = None, is_test: bool = False,
                    text: str = QT_TRANSLATE_NOOP("Edits", "Add point")):
-        """Add points xy (M, 2) of class ``label`` (default: the current class), undoably."""
-        self._edit(self._state().with_points(xy, self._label(label), is_test), text)
+        """Add points xy (M, 2) of class ``label`` (default: the current class), undoably; as many as
+        fit under ``MAX_FILE_POINTS`` (``points_refused`` says when some did not)."""
+        xy = self._within_limit(xy)
+        if len(xy):
+            self._edit(self._state().with_points(xy, self._label(label), is_test), text)
 
     def remove_points(self, indices, text: str = QT_TRANSLATE_NOOP("Edits", "Erase points")) -> None:
         if len(indices):
@@ -373,7 +380,9 @@ class Session(QObject):
         self._stroke_start = self._state()
 
     def stroke_add(self, xy, label: int | None = None, is_test: bool = False) -> None:
-        self._apply(self._state().with_points(xy, self._label(label), is_test))
+        xy = self._within_limit(xy)
+        if len(xy):
+            self._apply(self._state().with_points(xy, self._label(label), is_test))
 
     def stroke_remove(self, indices) -> None:
         self._apply(self._state().without(indices))
@@ -391,6 +400,16 @@ class Session(QObject):
 
     def redo(self) -> None:
         self._undo_stack.redo()
+
+    def _within_limit(self, xy) -> np.ndarray:
+        """The first of the points xy (M, 2) that fit under ``MAX_FILE_POINTS``; emits
+        ``points_refused`` if any do not."""
+        xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+        room = max(MAX_FILE_POINTS - len(self._scenario.points), 0)
+        if len(xy) > room:
+            xy = xy[:room]
+            self.points_refused.emit(MAX_FILE_POINTS)
+        return xy
 
     def _label(self, label: int | None) -> int:
         return self._current_class if label is None else label

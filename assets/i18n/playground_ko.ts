@@ -814,8 +814,20 @@
         <translation>{path}을(를) 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
+        <source>{path} is not a regular file (a folder, a pipe or a device cannot be opened)</source>
+        <translation>{path}은(는) 일반 파일이 아닙니다 (폴더, 파이프, 장치는 열 수 없습니다)</translation>
+    </message>
+    <message>
+        <source>too many values (over {most}): a file holds at most {points} points</source>
+        <translation>값이 너무 많습니다 ({most}개 초과): 파일에는 점이 최대 {points}개까지 들어갑니다</translation>
+    </message>
+    <message>
         <source>cannot save {path}: {reason}</source>
         <translation>{path}에 저장할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is read-only, so it was left as it is: save under another name, or make the file writable first</source>
+        <translation>{path}은(는) 읽기 전용이라 그대로 두었습니다. 다른 이름으로 저장하거나, 먼저 파일을 쓸 수 있게 바꾸세요</translation>
     </message>
     <message>
         <source>unknown field (expected one of {expected})</source>
@@ -832,6 +844,10 @@
     <message>
         <source>must be text of at most {most} characters</source>
         <translation>최대 {most}자의 텍스트여야 합니다</translation>
+    </message>
+    <message>
+        <source>holds a character that is not Unicode text (a lone surrogate such as \ud800)</source>
+        <translation>유니코드 텍스트가 아닌 문자가 들어 있습니다 (\ud800 같은 짝 없는 서로게이트)</translation>
     </message>
     <message>
         <source>must be a list of 2 to {most} names</source>
@@ -1563,6 +1579,10 @@ then start the app again.</source>
         <translation>클래스 {number}이(가) 없습니다. 데이터 패널의 클래스 추가로 만드세요.</translation>
     </message>
     <message>
+        <source>At most {most} points: no more can be added (a scenario file holds that many). Erase some points to make room.</source>
+        <translation>점은 최대 {most}개까지입니다 (시나리오 파일에 담을 수 있는 수). 더 추가할 수 없으니 점을 지워 자리를 만드세요.</translation>
+    </message>
+    <message>
         <source>Undo {edit}</source>
         <translation>실행 취소: {edit}</translation>
     </message>
@@ -1605,6 +1625,14 @@ then start the app again.</source>
     <message>
         <source>Cannot save</source>
         <translation>저장할 수 없음</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Your work is still open here: save it under another name (File → Save As).</source>
+        <translation>{problem}
+
+작업은 여기 그대로 열려 있습니다. 다른 이름으로 저장하세요 (파일 → 다른 이름으로 저장).</translation>
     </message>
     <message>
         <source>Saved {path}</source>

@@ -82,6 +82,7 @@ class BackpropExplorer(QWidget):
         session.stats_changed.connect(self._weights_moved)
         session.settings_changed.connect(self._weights_moved)
         session.points_changed.connect(self._show_ring)
+        session.points_changed.connect(self._fit_point_range)
         self.retranslate()
         self.show_example("add_mul")
 
@@ -144,6 +145,7 @@ class BackpropExplorer(QWidget):
         self.formula_bar.submitted.connect(self.show_formula)
         self.model_bar = QWidget()
         self.point = QSpinBox()
+        self._fit_point_range()
         self.point.valueChanged.connect(self.session.select_point)
         self.point_info = QLabel()
         self.point_info.setWordWrap(True)
@@ -251,8 +253,6 @@ class BackpropExplorer(QWidget):
         self.runner.pause()
         self._set_mode("model")
         n = len(self.session.points)
-        with QSignalBlocker(self.point):
-            self.point.setRange(0, max(n - 1, 0))
         if not n:
             self._traced = None
             self.point_info.setText(self.tr("No points: add some on the Boundary tab"))
@@ -290,6 +290,11 @@ class BackpropExplorer(QWidget):
             action.setChecked(name == key)
         self.formula_bar.setVisible(key != "model")
         self.model_bar.setVisible(key == "model")
+
+    def _fit_point_range(self) -> None:
+        """The point box offers the points there are: 0 to N - 1."""
+        with QSignalBlocker(self.point):
+            self.point.setRange(0, max(len(self.session.points) - 1, 0))
 
     def _follow_point(self, index) -> None:
         self._show_ring()
