@@ -19,7 +19,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from engine.allocator import keep_freed_memory
-from playground import window_state
+from playground import language, window_state
 from playground.autosave import Autosaver
 from playground.cli import INTERRUPTED
 from playground.main_window import APP_NAME, MainWindow
@@ -41,15 +41,17 @@ def create_app() -> QApplication:
     return app
 
 
-def run(scenario_path: str | None = None, lesson: str | None = None) -> int:
+def run(scenario_path: str | None = None, lesson: str | None = None, lang: str | None = None) -> int:
     """Open the window (on ``scenario_path``, the built-in ``lesson``, or the XOR demo) and run
-    until it closes. The window takes back its last size and layout.
+    until it closes. The window takes back its last size and layout. It speaks ``lang`` ("en",
+    "ko"), else the language chosen last (``playground.language``).
 
     A bad scenario file raises ScenarioError before any window appears. Ctrl+C in the
     terminal quits quietly with exit code 130, after the autosave (as any quit).
     """
     keep_freed_memory()
     app = create_app()
+    language.install(lang or language.saved())
     session = Session()
     if scenario_path:
         session.open(scenario_path)

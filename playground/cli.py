@@ -1,6 +1,6 @@
 """The command line: the window by default, ``train`` and ``render`` headless.
 
-    python -m playground [--scenario FILE | --lesson NAME]
+    python -m playground [--scenario FILE | --lesson NAME] [--lang ko|en]
     python -m playground train [options] [--json]
     python -m playground render [options] --out FILE.png
     python -m playground backprop EXPR --at x=-2,y=5 [--json]   (or --model ... --point I)
@@ -107,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open this scenario file in the window")
     parser.add_argument("--lesson", dest="window_lesson", metavar="NAME",
                         help="open this built-in lesson in the window (" + ", ".join(lesson_files()) + ")")
+    parser.add_argument("--lang", choices=("en", "ko"),
+                        help="the window's language for this run: en (English) or ko (한국어); "
+                             "default: the one chosen last in View → Language")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     train = commands.add_parser("train", help="train headless and print the result")
     render = commands.add_parser("render", help="train headless, then save a view's picture")
@@ -319,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
         _check_lesson(args)
         from playground.app import run
 
-        return run(args.window_scenario, args.window_lesson)
+        return run(args.window_scenario, args.window_lesson, args.lang)
     except UsageError as error:
         print(f"playground: {error}", file=sys.stderr)
         return USAGE_ERROR

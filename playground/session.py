@@ -50,6 +50,7 @@ from engine.spaces import HiddenSpace, LinearMap, feature_plane, grid_lines, hid
 from engine.trace import Trace
 from engine.trainer import StepStats, Trainer
 from playground.commands import EditPoints
+from playground.messages import QT_TRANSLATE_NOOP
 from playground.model_info import ModelInfo
 from playground.points_state import PointsState, data_for_classes, unused_class_name
 
@@ -223,7 +224,8 @@ class Session(QObject):
         return self._undo_stack.canRedo()
 
     def undo_text(self) -> str:
-        """What undo would take back ("Add point"), or "" when nothing."""
+        """What undo would take back ("Add point"), or "" when nothing: English, marked in context
+        "Edits" (shown through ``messages.translated("Edits", text)``)."""
         return self._undo_stack.undoText()
 
     def redo_text(self) -> str:
@@ -326,20 +328,22 @@ class Session(QObject):
         self._publish(self._trainer.evaluate())
 
     # -------------------------------------------------------- point edits
-    def add_points(self, xy, label: int | None = None, is_test: bool = False, text: str = "Add point"):
+    def add_points(self, xy, label: int | None = None, is_test: bool = False,
+                   text: str = QT_TRANSLATE_NOOP("Edits", "Add point")):
         """Add points xy (M, 2) of class ``label`` (default: the current class), undoably; as many as
         fit under ``MAX_FILE_POINTS`` (``points_refused`` says when some did not)."""
         xy = self._within_limit(xy)
         if len(xy):
             self._edit(self._state().with_points(xy, self._label(label), is_test), text)
 
-    def remove_points(self, indices, text: str = "Erase points") -> None:
+    def remove_points(self, indices, text: str = QT_TRANSLATE_NOOP("Edits", "Erase points")) -> None:
         if len(indices):
             self._edit(self._state().without(indices), text)
 
     def clear_points(self) -> None:
         if len(self._scenario.points):
-            self._edit(self._state().without(np.arange(len(self._scenario.points))), "Clear points")
+            self._edit(self._state().without(np.arange(len(self._scenario.points))),
+                       QT_TRANSLATE_NOOP("Edits", "Clear points"))
 
     def regenerate(self) -> None:
         """The generator's points again (after edits by hand), undoably."""
@@ -351,18 +355,18 @@ class Session(QObject):
             names.append(unused_class_name(names))
         made = Scenario.generate(self.settings.replace(data=data), names)
         self._edit(PointsState(made.points, made.labels, made.is_test, tuple(made.class_names), data,
-                               generated=True), "Regenerate points", merge=True)
+                               generated=True), QT_TRANSLATE_NOOP("Edits", "Regenerate points"), merge=True)
 
     def add_class(self) -> None:
         """A new, empty class, which becomes the current one."""
         if self.n_classes < MAX_CLASSES:
-            self._edit(self._state().with_new_class(), "Add class")
+            self._edit(self._state().with_new_class(), QT_TRANSLATE_NOOP("Edits", "Add class"))
             self.set_current_class(self.n_classes - 1)
 
     def remove_class(self, k: int) -> None:
         """Remove class k and its points; later classes move down one. Two classes always stay."""
         if self.n_classes > 2:
-            self._edit(self._state().without_class(k), "Remove class")
+            self._edit(self._state().without_class(k), QT_TRANSLATE_NOOP("Edits", "Remove class"))
 
     def set_current_class(self, k: int) -> None:
         k = int(np.clip(k, 0, self.n_classes - 1))
@@ -533,7 +537,8 @@ class Session(QObject):
         loaded = csv_points.load(path, self.class_names)
         names = tuple(loaded.class_names)
         self._edit(PointsState(loaded.points, loaded.labels, loaded.is_test, names,
-                               data_for_classes(self.settings.data, names)), "Import points")
+                               data_for_classes(self.settings.data, names)),
+                   QT_TRANSLATE_NOOP("Edits", "Import points"))
 
     def _use(self, scenario: Scenario, path: str | None = None) -> None:
         self._scenario = scenario
