@@ -126,15 +126,17 @@ class FileActions(QObject):
 
     def import_csv(self, path: str | None = None) -> bool:
         path = path or self._ask_open(self.tr("Import points"), self.tr("CSV files (*.csv);;All files (*)"))
+        done = (self.tr("Imported 1 point from {name}"), self.tr("Imported {count} points from {name}"))
         return bool(path) and self._run(self.tr("Cannot import points"), self.session.import_csv, path,
-                                        done=self.tr("Imported {count} points from {name}"))
+                                        done=done)
 
     def export_csv(self, path: str | None = None) -> bool:
         path = path or self._ask_save(self.tr("Export points"), "points.csv", self.tr("CSV files (*.csv)"))
         s = self.session
         return bool(path) and self._run(self.tr("Cannot export points"), csv_points.save, path,
                                         s.points, s.labels, s.is_test, s.class_names,
-                                        done=self.tr("Saved {count} points to {name}"))
+                                        done=(self.tr("Saved 1 point to {name}"),
+                                              self.tr("Saved {count} points to {name}")))
 
     def save_model(self, path: str | None = None) -> bool:
         path = path or self._ask_save(self.tr("Save trained model"), "model.npz",
@@ -177,15 +179,19 @@ class FileActions(QObject):
         return self.tr("{summary}, features {features}").format(
             summary=model_summary(self.session.model_info()), features=features)
 
-    def _run(self, failure: str, do, path: str, *args, done: str = "") -> bool:
-        """do(path, *args); a coded error is shown under the title ``failure``, else ``done``."""
+    def _run(self, failure: str, do, path: str, *args, done: str | tuple[str, str] = "") -> bool:
+        """do(path, *args); a coded error is shown under the title ``failure``, else ``done``: a
+        template of the file's {name}, or a pair of them for one point and for {count} points."""
         try:
             do(path, *args)
         except CodedError as error:
             self._warn(failure, path, error)
             return False
+        count = len(self.session.points)
+        if isinstance(done, tuple):
+            done = done[0] if count == 1 else done[1]
         if done:
-            self._status(done.format(name=Path(path).name, count=len(self.session.points)))
+            self._status(done.format(name=Path(path).name, count=count))
         return True
 
     def _warn(self, title: str, path: str, error: CodedError) -> None:

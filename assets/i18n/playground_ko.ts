@@ -1119,6 +1119,10 @@
         <translation>{name}에서 점 {count}개를 가져왔습니다</translation>
     </message>
     <message>
+        <source>Imported 1 point from {name}</source>
+        <translation>{name}에서 점 1개를 가져왔습니다</translation>
+    </message>
+    <message>
         <source>Export points</source>
         <translation>점 내보내기</translation>
     </message>
@@ -1129,6 +1133,10 @@
     <message>
         <source>Cannot export points</source>
         <translation>점을 내보낼 수 없음</translation>
+    </message>
+    <message>
+        <source>Saved 1 point to {name}</source>
+        <translation>점 1개를 {name}에 저장했습니다</translation>
     </message>
     <message>
         <source>Saved {count} points to {name}</source>
