@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 
 import numpy as np
@@ -46,6 +47,7 @@ from engine.trace import Trace
 from engine.trainer import StepStats, Trainer
 from playground.commands import EditPoints
 from playground.model_info import ModelInfo
+from playground.point_changes import Added, Changes, Labelled, Moved, Relabelled, Removed, Replaced, meta_of
 from playground.points_state import PointsState, data_for_classes, unused_class_name
 
 
@@ -68,7 +70,7 @@ class Session(QObject):
         self._undo_stack.cleanChanged.connect(self.file_changed)
         self._undo_stack.indexChanged.connect(self.undo_changed)
         self._history = History()
-        self._stroke_start: PointsState | None = None
+        self._stroke: Changes | None = None  # the gesture going on
         self._train_seconds = 0.0
         self._selected: int | None = None
         self._use(scenario or Scenario.generate(Settings()))
@@ -316,15 +318,15 @@ class Session(QObject):
     # -------------------------------------------------------- point edits
     def add_points(self, xy, label: int | None = None, is_test: bool = False, text: str = "Add point"):
         """Add points xy (M, 2) of class ``label`` (default: the current class), undoably."""
-        self._edit(self._state().with_points(xy, self._label(label), is_test), text)
+        self._edit([Added.of(xy, self._label(label), is_test), self._by_hand()], text)
 
     def remove_points(self, indices, text: str = "Erase points") -> None:
         if len(indices):
-            self._edit(self._state().without(indices), text)
+            self._edit([Removed.of(self._state(), indices), self._by_hand()], text)
 
     def clear_points(self) -> None:
         if len(self._scenario.points):
-            self._edit(self._state().without(np.arange(len(self._scenario.points))), "Clear points")
+            self.remove_points(np.arange(len(self._scenario.points)), "Clear points")
 
     def regenerate(self) -> None:
         """The generator's points again (after edits by hand), undoably."""
@@ -335,19 +337,22 @@ class Session(QObject):
         while len(names) < data.classes:
             names.append(unused_class_name(names))
         made = Scenario.generate(self.settings.replace(data=data), names)
-        self._edit(PointsState(made.points, made.labels, made.is_test, tuple(made.class_names), data,
-                               generated=True), "Regenerate points", merge=True)
+        after = PointsState(made.points, made.labels, made.is_test, tuple(made.class_names), data,
+                            generated=True)
+        self._edit([Replaced.of(self._state(), after, made_now=True)], "Regenerate points", merge=True)
 
     def add_class(self) -> None:
         """A new, empty class, which becomes the current one."""
         if self.n_classes < MAX_CLASSES:
-            self._edit(self._state().with_new_class(), "Add class")
+            self._edit([self._by_hand((*self.class_names, unused_class_name(self.class_names)))], "Add class")
             self.set_current_class(self.n_classes - 1)
 
     def remove_class(self, k: int) -> None:
         """Remove class k and its points; later classes move down one. Two classes always stay."""
         if self.n_classes > 2:
-            self._edit(self._state().without_class(k), "Remove class")
+            names = tuple(name for i, name in enumerate(self.class_names) if i != k)
+            self._edit([Removed.of(self._state(), np.flatnonzero(self._scenario.labels == k)), Relabelled(k),
+                        self._by_hand(names)], "Remove class")
 
     def set_current_class(self, k: int) -> None:
         k = int(np.clip(k, 0, self.n_classes - 1))
@@ -355,30 +360,55 @@ class Session(QObject):
             self._current_class = k
             self.current_class_changed.emit(k)
 
-    # A gesture (brush stroke, point drag) changes the points live and
-    # becomes one undo step when it ends.
-    def begin_stroke(self) -> None:
-        self._stroke_start = self._state()
+    # A gesture (brush stroke, point drag) changes the points live and becomes one undo step
+    # when it ends -- or when anything else changes the points first (an undo, say): every
+    # change of the points is on the undo stack, in order.
+    def begin_stroke(self, text: str = "Edit points") -> None:
+        self._commit_stroke()
+        self._stroke, self._stroke_text, self._stroke_meta = Changes(), text, meta_of(self._state())
 
     def stroke_add(self, xy, label: int | None = None, is_test: bool = False) -> None:
-        self._apply(self._state().with_points(xy, self._label(label), is_test))
+        self._stroke_change(Added.of(xy, self._label(label), is_test))
 
     def stroke_remove(self, indices) -> None:
-        self._apply(self._state().without(indices))
+        if len(indices):
+            self._stroke_change(Removed.of(self._state(), indices))
 
     def stroke_move(self, index: int, xy) -> None:
-        self._apply(self._state().moved(index, xy))
+        """Move point ``index`` to xy (2,); nothing if there is no such point (an undo took it)."""
+        if 0 <= index < len(self._scenario.points):
+            start = tuple(self._scenario.points[index].tolist())
+            self._stroke_change(Moved(index, start, (float(xy[0]), float(xy[1]))))
 
-    def end_stroke(self, text: str) -> None:
-        start, self._stroke_start = self._stroke_start, None
-        if start is not None and not start.same_points(self._state()):
-            self._undo_stack.push(EditPoints(self._apply, start, self._state(), text))
+    def end_stroke(self, text: str | None = None) -> None:
+        """The gesture is over: its changes become one undo step, named ``text`` (or as begun)."""
+        self._commit_stroke(text)
+
+    def _stroke_change(self, change) -> None:
+        if self._stroke is None:  # a gesture that did not begin (or was cut short): recorded all the same
+            self.begin_stroke()
+        self._stroke.append(change)
+        self._apply(replace(change.forward(self._state()), generated=False))
+
+    def _commit_stroke(self, text: str | None = None) -> None:
+        stroke, self._stroke = self._stroke, None
+        if stroke:
+            stroke.append(Labelled(self._stroke_meta, meta_of(self._state())))
+            text = text or self._stroke_text
+            self._undo_stack.push(EditPoints(self._state, self._apply, stroke, text, done=True))
 
     def undo(self) -> None:
+        self._commit_stroke()
         self._undo_stack.undo()
 
     def redo(self) -> None:
+        self._commit_stroke()
         self._undo_stack.redo()
+
+    def undo_memory(self) -> int:
+        """Bytes of point data the undo history keeps (what each edit changed)."""
+        stack = self._undo_stack
+        return sum(stack.command(i).changes.nbytes() for i in range(stack.count()))
 
     def _label(self, label: int | None) -> int:
         return self._current_class if label is None else label
@@ -388,8 +418,17 @@ class Session(QObject):
         return PointsState(s.points, s.labels, s.is_test, tuple(s.class_names), s.settings.data,
                            self._generated)
 
-    def _edit(self, after: PointsState, text: str, merge: bool = False) -> None:
-        self._undo_stack.push(EditPoints(self._apply, self._state(), after, text, merge))
+    def _by_hand(self, names=None) -> Labelled:
+        """The names (default: as they are), and the points now edited by hand: the last change of
+        an edit by hand."""
+        state = self._state()
+        names = state.class_names if names is None else tuple(names)
+        return Labelled(meta_of(state), (names, data_for_classes(state.data, names), False))
+
+    def _edit(self, changes: list, text: str, merge: bool = False) -> None:
+        """Make ``changes`` (``playground.point_changes``), in order, one undo step."""
+        self._commit_stroke()
+        self._undo_stack.push(EditPoints(self._state, self._apply, Changes(changes), text, merge))
 
     def _apply(self, state: PointsState) -> None:
         """Make ``state`` current: the undo commands' and the gestures' way in."""
@@ -505,10 +544,12 @@ class Session(QObject):
         raises CsvError and changes nothing."""
         loaded = csv_points.load(path, self.class_names)
         names = tuple(loaded.class_names)
-        self._edit(PointsState(loaded.points, loaded.labels, loaded.is_test, names,
-                               data_for_classes(self.settings.data, names)), "Import points")
+        after = PointsState(loaded.points, loaded.labels, loaded.is_test, names,
+                            data_for_classes(self.settings.data, names))
+        self._edit([Replaced.of(self._state(), after)], "Import points")
 
     def _use(self, scenario: Scenario, path: str | None = None) -> None:
+        self._stroke = None  # the history it belongs to goes
         self._scenario = scenario
         self._path = path
         self._generated = _is_generated(scenario)
