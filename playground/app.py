@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 
 import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from engine.allocator import keep_freed_memory
@@ -36,4 +39,21 @@ def run(scenario_path: str | None = None) -> int:
     app.aboutToQuit.connect(autosaver.save_now)
     window.show()
     autosaver.offer_restore()
+    if os.environ.get("PLAYGROUND_QUIT_WHEN_READY"):  # benchmarks/bench_launch.py
+        window.canvas.viewport().installEventFilter(QuitWhenReady(window))
     return app.exec()
+
+
+class QuitWhenReady(QObject):
+    """For timing a launch: once the canvas has painted and the event loop is idle again,
+    print ``ready <wall-clock seconds>`` and quit."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._ready)
+        return False
+
+    def _ready(self) -> None:
+        print(f"ready {time.time():.6f}", flush=True)
+        QApplication.quit()

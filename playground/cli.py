@@ -172,6 +172,8 @@ def train(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     stats = trainer.step(args.steps) if args.steps else trainer.evaluate()
     seconds = time.perf_counter() - start
+    if stats.sampled:  # training measured a sample each step; the result is on every point
+        stats = trainer.evaluate(every_point=True)
     written = cli_files.write_outputs(args, trainer, scenario)
     if args.json:
         print(json.dumps({**_as_json(stats, seconds), "collapsed": collapsed_json(trainer, scenario)}))

@@ -3,7 +3,9 @@
 Each tick asks the session for ``steps_per_tick`` training steps, or fewer
 when a running estimate of the time per step says they would overrun the
 frame's budget, so clicks and drags are answered between ticks however slow
-a step is. The session's single ``stats_changed`` per tick is what makes the
+a step is. Until there is an estimate -- at the start, and again after any
+change of the points or the settings, which may make a step far slower -- a
+tick takes one step, to measure. The session's single ``stats_changed`` per tick is what makes the
 views redraw: at most once a frame. Slow motion ticks less often than every
 frame (one step a second, for a teacher to narrate each update).
 
@@ -59,6 +61,8 @@ class Runner(QObject):
         self.timer.setInterval(FRAME_MS)
         self.timer.timeout.connect(self.tick)
         session.diverged.connect(self.pause)
+        session.points_changed.connect(self._forget_pace)
+        session.settings_changed.connect(self._forget_pace)
 
     @property
     def running(self) -> bool:
@@ -97,11 +101,15 @@ class Runner(QObject):
         self.session.resume()
         self.session.step(1)
 
+    def _forget_pace(self) -> None:
+        self._seconds_per_step = None
+
     def tick(self) -> None:
-        """Train for this frame: the requested steps, or as many as fit the budget."""
-        steps = self.steps_per_tick
-        if self._seconds_per_step:
-            steps = max(1, min(steps, int(TRAIN_BUDGET_S / self._seconds_per_step)))
+        """Train for this frame: the requested steps, or as many as fit the budget (one, to measure,
+        while the time a step takes is not known)."""
+        steps = 1
+        if self._seconds_per_step is not None:
+            steps = max(1, min(self.steps_per_tick, int(TRAIN_BUDGET_S / max(self._seconds_per_step, 1e-9))))
         self.session.step(steps)
         measured = self.session.train_seconds / steps
         self._seconds_per_step = measured if self._seconds_per_step is None \
