@@ -8,6 +8,8 @@ the state it left.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtGui import QUndoCommand
 
 from playground.point_changes import Changes
@@ -17,8 +19,9 @@ MERGEABLE_ID = 1  # consecutive regenerations (a dragged noise slider) are one u
 
 class EditPoints(QUndoCommand):
     """``changes`` (a ``Changes``) made through the session: ``state()`` gives the points state
-    now, ``apply(state)`` makes one current. ``done``: the changes are made already (a gesture
-    draws them as it goes), so the stack's first redo leaves them."""
+    now, ``apply(state, follow)`` makes one current (``follow(index, n)``: where a point of the
+    state before goes). ``done``: the changes are made already (a gesture draws them as it
+    goes), so the stack's first redo leaves them."""
 
     def __init__(self, state, apply, changes: Changes, text: str, merge: bool = False, done: bool = False):
         super().__init__(text)
@@ -31,10 +34,10 @@ class EditPoints(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self.apply(self.changes.forward(self.state()))
+        self.apply(self.changes.forward(self.state()), partial(self.changes.follow, forward=True))
 
     def undo(self) -> None:
-        self.apply(self.changes.backward(self.state()))
+        self.apply(self.changes.backward(self.state()), partial(self.changes.follow, forward=False))
 
     def id(self) -> int:
         return MERGEABLE_ID if self.merge else -1

@@ -29,8 +29,23 @@ def _rows(xy, labels, is_test) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return xy, labels, np.broadcast_to(np.asarray(is_test, bool), len(xy)).copy()
 
 
+class _Change:
+    """What every change has: ``follow(index, n, forward)``, where the point at ``index`` of a state
+    of ``n`` points is once the change is made (``forward``) or undone, None when it is gone (here:
+    the same place); ``grows``, the points it adds (removes: negative); ``then(other)``, this change
+    and the next as one change if they make one (here: they do not)."""
+
+    grows = 0
+
+    def follow(self, index: int, n: int, forward: bool) -> int | None:
+        return index
+
+    def then(self, other):
+        return None
+
+
 @dataclass(frozen=True, eq=False)
-class Added:
+class Added(_Change):
     """M points appended at the end."""
 
     xy: np.ndarray
@@ -50,6 +65,13 @@ class Added:
         n = len(state.points) - len(self.xy)
         return replace(state, points=state.points[:n], labels=state.labels[:n], is_test=state.is_test[:n])
 
+    @property
+    def grows(self) -> int:
+        return len(self.xy)
+
+    def follow(self, index: int, n: int, forward: bool) -> int | None:
+        return index if forward or index < n - len(self.xy) else None
+
     def then(self, other) -> Added | None:
         """This change followed by ``other`` as one change, if they make one (a brush stroke)."""
         if isinstance(other, Added):
@@ -59,7 +81,7 @@ class Added:
 
 
 @dataclass(frozen=True, eq=False)
-class Removed:
+class Removed(_Change):
     """The points at ``indices`` (of the state before) taken out, kept here."""
 
     indices: np.ndarray
@@ -88,12 +110,20 @@ class Removed:
             whole[~taken], whole[taken] = kept, back
         return replace(state, points=points, labels=labels, is_test=is_test)
 
-    def then(self, other) -> None:
-        return None
+    @property
+    def grows(self) -> int:
+        return -len(self.indices)
+
+    def follow(self, index: int, n: int, forward: bool) -> int | None:
+        if not forward:  # the points put back come before it, or not
+            kept = np.isin(np.arange(n + len(self.indices)), self.indices, invert=True)
+            return int(np.flatnonzero(kept)[index])
+        at = int(np.searchsorted(self.indices, index))
+        return None if at < len(self.indices) and self.indices[at] == index else index - at
 
 
 @dataclass(frozen=True, eq=False)
-class Moved:
+class Moved(_Change):
     """Point ``index`` moved from ``start`` (2,) to ``end`` (2,)."""
 
     index: int
@@ -119,7 +149,7 @@ class Moved:
 
 
 @dataclass(frozen=True, eq=False)
-class Relabelled:
+class Relabelled(_Change):
     """The classes after k moved down one (class k's points removed before: a ``Removed``)."""
 
     k: int
@@ -129,9 +159,6 @@ class Relabelled:
 
     def backward(self, state: PointsState) -> PointsState:
         return replace(state, labels=np.where(state.labels >= self.k, state.labels + 1, state.labels))
-
-    def then(self, other) -> None:
-        return None
 
 
 @dataclass(frozen=True, eq=False)
@@ -167,7 +194,7 @@ def _generate(data: DataSettings) -> PointsState:
 
 
 @dataclass(frozen=True, eq=False)
-class Replaced:
+class Replaced(_Change):
     """A new point set (regenerated, imported), with its names, generator and flag, and the old one's."""
 
     before: Stored
@@ -185,6 +212,9 @@ class Replaced:
 
     def backward(self, state: PointsState) -> PointsState:
         return _with_meta(self.before.made(), self.meta_before)
+
+    def follow(self, index: int, n: int, forward: bool) -> None:
+        return None  # a new point set: no point is the one it was
 
     def then(self, other) -> Replaced | None:
         """Consecutive new sets (a dragged noise slider): from the first's old set to the last's."""
@@ -204,7 +234,7 @@ def _with_meta(state: PointsState, meta: tuple) -> PointsState:
 
 
 @dataclass(frozen=True, eq=False)
-class Labelled:
+class Labelled(_Change):
     """Class names, generator settings and the generated flag from ``before`` to ``after`` (the
     points untouched): a new class, and the flags every edit by hand changes."""
 
@@ -216,9 +246,6 @@ class Labelled:
 
     def backward(self, state: PointsState) -> PointsState:
         return _with_meta(state, self.before)
-
-    def then(self, other) -> None:
-        return None
 
 
 class Changes:
@@ -251,6 +278,16 @@ class Changes:
         for change in reversed(self.changes):
             state = change.backward(state)
         return state
+
+    def follow(self, index: int | None, n: int, forward: bool) -> int | None:
+        """Where the point at ``index`` (None: no point) of a state of ``n`` points is once these
+        changes are made (``forward``) or undone; None when it is gone."""
+        for change in self.changes if forward else reversed(self.changes):
+            if index is None:
+                break
+            index = change.follow(index, n, forward)
+            n += change.grows if forward else -change.grows
+        return index
 
     def nbytes(self) -> int:
         """The bytes of the arrays kept to undo and redo these changes."""

@@ -388,7 +388,8 @@ class Session(QObject):
         if self._stroke is None:  # a gesture that did not begin (or was cut short): recorded all the same
             self.begin_stroke()
         self._stroke.append(change)
-        self._apply(replace(change.forward(self._state()), generated=False))
+        state = replace(change.forward(self._state()), generated=False)
+        self._apply(state, partial(change.follow, forward=True))
 
     def _commit_stroke(self, text: str | None = None) -> None:
         stroke, self._stroke = self._stroke, None
@@ -430,9 +431,12 @@ class Session(QObject):
         self._commit_stroke()
         self._undo_stack.push(EditPoints(self._state, self._apply, Changes(changes), text, merge))
 
-    def _apply(self, state: PointsState) -> None:
-        """Make ``state`` current: the undo commands' and the gestures' way in."""
+    def _apply(self, state: PointsState, follow: Callable[[int, int], int | None]) -> None:
+        """Make ``state`` current: the undo commands' and the gestures' way in. ``follow(index, n)``:
+        where the point at ``index`` of the ``n`` points now goes (None: gone), for the selection."""
         s = self._scenario
+        was_selected = self._selected  # the same point from now on, or none if it is gone
+        self._selected = None if was_selected is None else follow(was_selected, len(s.points))
         classes_changed = len(state.class_names) != s.n_classes
         data_changed = state.data != s.settings.data
         s.points, s.labels, s.is_test = state.points, state.labels, state.is_test
@@ -446,7 +450,8 @@ class Session(QObject):
         self.points_changed.emit()
         if data_changed or classes_changed:
             self.settings_changed.emit()
-        self.select_point(self._selected)  # dropped if that point is gone
+        if self._selected != was_selected:
+            self.selected_point_changed.emit(self._selected)
         self._publish(self._trainer.evaluate())
 
     # ------------------------------------------------------------ training

@@ -118,3 +118,18 @@ def test_a_drag_back_to_where_it_started_is_no_step(session):
     session.stroke_move(3, xy)
     session.end_stroke()
     assert not session.can_undo()
+
+
+def test_the_selected_point_stays_the_same_point_through_edits_undo_and_redo(session):
+    xy = session.points[10].copy()
+    session.select_point(10)
+    session.remove_points([0, 1, 2])  # before it: it moves down three places
+    assert session.selected_point == 7 and np.array_equal(session.points[7], xy)
+    session.undo()
+    assert session.selected_point == 10
+    session.redo()
+    assert session.selected_point == 7
+    session.add_points([[0.5, 0.5]])  # after it: it stays
+    assert session.selected_point == 7
+    session.remove_points([7])  # itself: gone, and not followed by another point
+    assert session.selected_point is None
