@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.datasets import fixed_sample
 from engine.features import feature_matrix, grid_points
 from engine.losses import LOSSES, one_hot, softmax
 from engine.monitor import LossMonitor
@@ -398,9 +399,7 @@ def _measured_columns(n_train: int, n_test: int) -> tuple[np.ndarray, int] | Non
     a fixed sample of each such split, and how many of them are training points; else None."""
     if max(n_train, n_test) <= MEASURED_POINTS:
         return None
-    rng = np.random.default_rng(0)
-    train, test = (np.sort(rng.choice(n, MEASURED_POINTS, replace=False)) if n > MEASURED_POINTS
-                   else np.arange(n) for n in (n_train, n_test))
+    train, test = fixed_sample(n_train, MEASURED_POINTS), fixed_sample(n_test, MEASURED_POINTS)
     return np.concatenate([train, n_train + test]), len(train)
 
 

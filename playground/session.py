@@ -30,7 +30,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from engine import csv_points, model_file
-from engine.datasets import DATASETS, MAX_CLASSES
+from engine.datasets import DATASETS, MAX_CLASSES, fixed_sample
 from engine.expression_graph import trace_formula
 from engine.features import feature_matrix
 from engine.history import History
@@ -173,11 +173,17 @@ class Session(QObject):
         return feature_plane(self._trainer.model, self.settings.model.features, axes, bounds, resolution,
                              self._trainer.dtype)
 
-    def hidden_space(self, layer: int, bounds, previous=None) -> HiddenSpace:
-        """The points and the grid lines of the plane ``bounds`` as hidden layer ``layer`` (1 = first)
-        sees them, in 2D (see ``engine.spaces.hidden_space``)."""
-        return hidden_space(self._trainer.model, self.settings.model.features, self._scenario.points,
+    def hidden_space(self, layer: int, bounds, previous=None, shown=None) -> HiddenSpace:
+        """The points (those at indices ``shown``, default all) and the grid lines of the plane
+        ``bounds`` as hidden layer ``layer`` (1 = first) sees them, in 2D (``engine.spaces.hidden_space``)."""
+        points = self._scenario.points if shown is None else self._scenario.points[shown]
+        return hidden_space(self._trainer.model, self.settings.model.features, points,
                             grid_lines(bounds), layer, previous, self._trainer.dtype)
+
+    def point_sample(self, most: int) -> np.ndarray:
+        """Indices (M,), ascending, of at most ``most`` points: all, or a fixed sample of a larger set
+        (the same while the number of points stays), for a view that cannot redraw them all."""
+        return fixed_sample(len(self._scenario.points), most)
 
     def linear_map(self) -> LinearMap | None:
         """The single layer a model without a non-linearity equals (float64), checked on the

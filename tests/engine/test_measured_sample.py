@@ -18,7 +18,8 @@ def make(points: int) -> Trainer:
 def test_a_split_of_at_most_the_limit_is_measured_whole():
     stats = make(MEASURED_POINTS).evaluate()  # 8000 training points, 2000 test points
     assert not stats.sampled
-    assert (stats.measured_train, stats.measured_test) == (stats.train_points, stats.test_points) == (8000, 2000)
+    assert (stats.measured_train, stats.measured_test) == (stats.train_points, stats.test_points)
+    assert (stats.train_points, stats.test_points) == (8000, 2000)
 
 
 def test_a_larger_split_is_measured_on_a_fixed_sample_close_to_the_whole():
