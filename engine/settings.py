@@ -21,11 +21,12 @@ from engine.losses import LOSSES
 from engine.nn import MAX_HIDDEN_LAYERS, MAX_WIDTH
 from engine.optim import OPTIMIZERS
 
-MAX_GENERATED_POINTS = 100_000  # as many as a scenario or CSV file may hold (engine.scenario.MAX_FILE_POINTS)
+MAX_GENERATED_POINTS = 100_000  # as a file or the window may hold (engine.input_files.MAX_FILE_POINTS)
 MAX_SEED = 2**32 - 1
 MAX_LEARNING_RATE = 1e6
 MAX_BATCH_SIZE = 100_000
 MAX_PENALTY = 10.0
+MAX_STEPS = 1_000_000  # training steps one command may ask for (the default network: about 90 s)
 KINDS = ("linear", "mlp")
 
 

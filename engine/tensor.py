@@ -29,6 +29,7 @@ import collections
 import contextlib
 import itertools
 import operator
+import threading
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
@@ -40,23 +41,28 @@ Backward = Callable[[np.ndarray], tuple]
 Local = Callable[[], tuple]
 
 
-class _GradMode:
+class _GradMode(threading.local):
+    """Per thread, as in PyTorch: a gradient check in a worker must not see the GUI thread's no_grad."""
+
     enabled = True
+
+
+_GRAD_MODE = _GradMode()
 
 
 @contextlib.contextmanager
 def no_grad() -> Iterator[None]:
-    """Inside this block operations compute values only and record no graph."""
-    previous = _GradMode.enabled
-    _GradMode.enabled = False
+    """Inside this block operations (of this thread) compute values only and record no graph."""
+    previous = _GRAD_MODE.enabled
+    _GRAD_MODE.enabled = False
     try:
         yield
     finally:
-        _GradMode.enabled = previous
+        _GRAD_MODE.enabled = previous
 
 
 def is_grad_enabled() -> bool:
-    return _GradMode.enabled
+    return _GRAD_MODE.enabled
 
 
 class Tensor:
@@ -416,7 +422,7 @@ def _node(data: np.ndarray, parents: tuple, op: str, backward: Backward,
     out._backward = None
     out._local = None
     out._index = 0
-    if _GradMode.enabled:
+    if _GRAD_MODE.enabled:
         for parent in parents:
             if parent.requires_grad:
                 out.requires_grad = True

@@ -2,7 +2,7 @@
 
 The session (points, classes, settings, trained weights, step, epoch, curves) is
 written to ``autosave.npz`` in the app-data folder (``QStandardPaths.AppDataLocation``,
-on Linux ``~/.local/share/Decision Boundary Playground/``) a couple of seconds after
+on Linux ``~/.local/share/decision-playground/decision-playground/``) a couple of seconds after
 each change, at most ``MAX_WAIT_MS`` after the first unsaved one (so every few
 seconds while training, never every frame), and on quit. The snapshot is taken on
 the GUI thread (copies, a fraction of a millisecond); the file is written by one

@@ -11,6 +11,8 @@
 
 Every failure is a message naming what is wrong; nothing open changes then.
 The window lends its session, runner, canvas, ``open_file`` and status bar.
+The actions' words follow the language (``QEvent.LanguageChange``, which the
+window passes on to its children).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 from engine import csv_points, model_file, torch_export
 from engine.errors import CodedError
 from playground import recorder
-from playground.messages import FEATURE_LABELS, message, model_summary
+from playground.messages import FEATURE_LABELS, message, model_summary, untranslated
 
 MAX_RECENT = 8
 RECENT_KEY = "files/recent"
@@ -41,27 +43,43 @@ class FileActions(QObject):
         self.window = window
         self.session = window.session
         self.settings = settings or QSettings()
-        self.recent_menu = QMenu(self.tr("Open &Recent"), window)
+        self.recent_menu = QMenu(window)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.import_csv_action = self._action(self.tr("Import Points (CSV)…"), self.import_csv)
-        self.export_csv_action = self._action(self.tr("Export Points (CSV)…"), self.export_csv)
-        self.load_model_action = self._action(self.tr("Load Trained Model…"), self.load_model)
-        self.save_model_action = self._action(self.tr("Save Trained Model…"), self.save_model)
-        self.export_torch_action = self._action(self.tr("Export as PyTorch Script…"), self.export_torch)
-        self.record = QAction(_record_icon(), self.tr("Record Training as GIF"), window, checkable=True)
-        self.record.setIconText(self.tr("Record"))  # on the toolbar
-        self.record.setToolTip(self.tr("Record the canvas as an animated GIF (press again to stop and save)"))
+        self.import_csv_action = self._action(self.import_csv)
+        self.export_csv_action = self._action(self.export_csv)
+        self.load_model_action = self._action(self.load_model)
+        self.save_model_action = self._action(self.save_model)
+        self.export_torch_action = self._action(self.export_torch)
+        self.record = QAction(_record_icon(), "", window, checkable=True)
         self.record.toggled.connect(self._record_toggled)
+        self.retranslate()
         self.recorder = recorder.GifRecorder(window.canvas, self)
         self.recorder.full.connect(lambda: self.record.setChecked(False))
         self.session.file_changed.connect(self._remember_file)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 
-    def _action(self, text: str, slot) -> QAction:
-        action = QAction(text, self.window)
+    def _action(self, slot) -> QAction:
+        action = QAction(self.window)
         action.triggered.connect(lambda: slot())
         return action
+
+    def retranslate(self) -> None:
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        for action, text in ((self.import_csv_action, self.tr("Import Points (CSV)…")),
+                             (self.export_csv_action, self.tr("Export Points (CSV)…")),
+                             (self.load_model_action, self.tr("Load Trained Model…")),
+                             (self.save_model_action, self.tr("Save Trained Model…")),
+                             (self.export_torch_action, self.tr("Export as PyTorch Script…")),
+                             (self.record, self.tr("Record Training as GIF"))):
+            action.setText(text)
+        self.record.setIconText(self.tr("Record"))  # on the toolbar
+        self.record.setToolTip(self.tr("Record the canvas as an animated GIF (press again to stop and save)"))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().event(event)
 
     def add_to(self, menu: QMenu, before: QAction) -> None:
         """Open Recent before ``before`` (Save); import, export and Record at the end of ``menu``."""
@@ -130,7 +148,7 @@ class FileActions(QObject):
         s = self.session
         return bool(path) and self._run(self.tr("Cannot export the model"), torch_export.save, path,
                                         s.model_file(), s.points, s.labels, s.is_test,
-                                        model_summary(s.model_info()),
+                                        model_summary(s.model_info(), untranslated),  # (code: English)
                                         done=self.tr("Saved a PyTorch script to {name}"))
 
     def load_model(self, path: str | None = None) -> bool:

@@ -16,6 +16,9 @@ diverged(object)            the loss blew up: the ``StepStats`` that say so
 file_changed()              the file path or the unsaved-changes flag changed
 undo_changed()              what undo and redo would do changed
 selected_point_changed(object)  the point the backprop explorer follows: its index, or None
+points_refused(int)         points not added: they would pass the limit of points (given), which
+                            is what a file may hold, so whatever the window makes it can save
+lesson_changed(object)      another scenario was opened: its lesson (``engine.lesson.Lesson``) or None
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ from engine.datasets import DATASETS, MAX_CLASSES, fixed_sample
 from engine.expression_graph import trace_formula
 from engine.features import feature_matrix
 from engine.history import History
+from engine.input_files import MAX_FILE_POINTS
+from engine.lesson import Lesson
 from engine.losses import one_hot
 from engine.model_check import ModelCheck, check_model
 from engine.model_file import ModelFile
@@ -46,6 +51,7 @@ from engine.spaces import HiddenSpace, LinearMap, feature_plane, grid_lines, hid
 from engine.trace import Trace
 from engine.trainer import StepStats, Trainer
 from playground.commands import EditPoints
+from playground.messages import QT_TRANSLATE_NOOP
 from playground.model_info import ModelInfo
 from playground.point_changes import Added, Changes, Labelled, Moved, Relabelled, Removed, Replaced, meta_of
 from playground.points_state import PointsState, data_for_classes, unused_class_name
@@ -60,6 +66,8 @@ class Session(QObject):
     file_changed = Signal()
     undo_changed = Signal()
     selected_point_changed = Signal(object)
+    points_refused = Signal(int)
+    lesson_changed = Signal(object)
 
     UNDO_LIMIT = 200
 
@@ -125,6 +133,11 @@ class Session(QObject):
     @property
     def path(self) -> str | None:
         return self._path
+
+    @property
+    def lesson(self) -> Lesson | None:
+        """What makes the open scenario a lesson (title, caption, views, outcome), or None."""
+        return self._scenario.lesson
 
     @property
     def modified(self) -> bool:
@@ -219,7 +232,8 @@ class Session(QObject):
         return self._undo_stack.canRedo()
 
     def undo_text(self) -> str:
-        """What undo would take back ("Add point"), or "" when nothing."""
+        """What undo would take back ("Add point"), or "" when nothing: English, marked in context
+        "Edits" (shown through ``messages.translated("Edits", text)``)."""
         return self._undo_stack.undoText()
 
     def redo_text(self) -> str:
@@ -322,17 +336,22 @@ class Session(QObject):
         self._publish(self._trainer.evaluate())
 
     # -------------------------------------------------------- point edits
-    def add_points(self, xy, label: int | None = None, is_test: bool = False, text: str = "Add point"):
-        """Add points xy (M, 2) of class ``label`` (default: the current class), undoably."""
-        self._edit([Added.of(xy, self._label(label), is_test), self._by_hand()], text)
+    def add_points(self, xy, label: int | None = None, is_test: bool = False,
+                   text: str = QT_TRANSLATE_NOOP("Edits", "Add point")):
+        """Add points xy (M, 2) of class ``label`` (default: the current class), undoably; as many as
+        fit under ``MAX_FILE_POINTS`` (``points_refused`` says when some did not)."""
+        xy = self._within_limit(xy)
+        if len(xy):
+            self._edit([Added.of(xy, self._label(label), is_test), self._by_hand()], text)
 
-    def remove_points(self, indices, text: str = "Erase points") -> None:
+    def remove_points(self, indices, text: str = QT_TRANSLATE_NOOP("Edits", "Erase points")) -> None:
         if len(indices):
             self._edit([Removed.of(self._state(), indices), self._by_hand()], text)
 
     def clear_points(self) -> None:
         if len(self._scenario.points):
-            self.remove_points(np.arange(len(self._scenario.points)), "Clear points")
+            self.remove_points(np.arange(len(self._scenario.points)),
+                               QT_TRANSLATE_NOOP("Edits", "Clear points"))
 
     def regenerate(self) -> None:
         """The generator's points again (after edits by hand), undoably."""
@@ -345,12 +364,14 @@ class Session(QObject):
         made = Scenario.generate(self.settings.replace(data=data), names)
         after = PointsState(made.points, made.labels, made.is_test, tuple(made.class_names), data,
                             generated=True)
-        self._edit([Replaced.of(self._state(), after, made_now=True)], "Regenerate points", merge=True)
+        self._edit([Replaced.of(self._state(), after, made_now=True)],
+                   QT_TRANSLATE_NOOP("Edits", "Regenerate points"), merge=True)
 
     def add_class(self) -> None:
         """A new, empty class, which becomes the current one."""
         if self.n_classes < MAX_CLASSES:
-            self._edit([self._by_hand((*self.class_names, unused_class_name(self.class_names)))], "Add class")
+            self._edit([self._by_hand((*self.class_names, unused_class_name(self.class_names)))],
+                       QT_TRANSLATE_NOOP("Edits", "Add class"))
             self.set_current_class(self.n_classes - 1)
 
     def remove_class(self, k: int) -> None:
@@ -358,7 +379,7 @@ class Session(QObject):
         if self.n_classes > 2:
             names = tuple(name for i, name in enumerate(self.class_names) if i != k)
             self._edit([Removed.of(self._state(), np.flatnonzero(self._scenario.labels == k)), Relabelled(k),
-                        self._by_hand(names)], "Remove class")
+                        self._by_hand(names)], QT_TRANSLATE_NOOP("Edits", "Remove class"))
 
     def set_current_class(self, k: int) -> None:
         k = int(np.clip(k, 0, self.n_classes - 1))
@@ -369,12 +390,14 @@ class Session(QObject):
     # A gesture (brush stroke, point drag) changes the points live and becomes one undo step
     # when it ends -- or when anything else changes the points first (an undo, say): every
     # change of the points is on the undo stack, in order.
-    def begin_stroke(self, text: str = "Edit points") -> None:
+    def begin_stroke(self, text: str = QT_TRANSLATE_NOOP("Edits", "Edit points")) -> None:
         self._commit_stroke()
         self._stroke, self._stroke_text, self._stroke_meta = Changes(), text, meta_of(self._state())
 
     def stroke_add(self, xy, label: int | None = None, is_test: bool = False) -> None:
-        self._stroke_change(Added.of(xy, self._label(label), is_test))
+        xy = self._within_limit(xy)
+        if len(xy):
+            self._stroke_change(Added.of(xy, self._label(label), is_test))
 
     def stroke_remove(self, indices) -> None:
         if len(indices):
@@ -416,6 +439,16 @@ class Session(QObject):
         """Bytes of point data the undo history keeps (what each edit changed)."""
         stack = self._undo_stack
         return sum(stack.command(i).changes.nbytes() for i in range(stack.count()))
+
+    def _within_limit(self, xy) -> np.ndarray:
+        """The first of the points xy (M, 2) that fit under ``MAX_FILE_POINTS``; emits
+        ``points_refused`` if any do not."""
+        xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+        room = max(MAX_FILE_POINTS - len(self._scenario.points), 0)
+        if len(xy) > room:
+            xy = xy[:room]
+            self.points_refused.emit(MAX_FILE_POINTS)
+        return xy
 
     def _label(self, label: int | None) -> int:
         return self._current_class if label is None else label
@@ -519,7 +552,7 @@ class Session(QObject):
         """Everything the autosave keeps: the scenario, the weights, step, epoch and curves."""
         s = self._scenario
         scenario = Scenario(s.points.copy(), s.labels.copy(), s.is_test.copy(), s.class_names, s.settings,
-                            s.title)
+                            s.title, s.lesson)
         model = self.model_file()
         return Snapshot(scenario, model.parameters, model.step, model.epoch, self._history.state(),
                         self._path, self.modified, time.time())
@@ -557,7 +590,7 @@ class Session(QObject):
         names = tuple(loaded.class_names)
         after = PointsState(loaded.points, loaded.labels, loaded.is_test, names,
                             data_for_classes(self.settings.data, names))
-        self._edit([Replaced.of(self._state(), after)], "Import points")
+        self._edit([Replaced.of(self._state(), after)], QT_TRANSLATE_NOOP("Edits", "Import points"))
 
     def _use(self, scenario: Scenario, path: str | None = None) -> None:
         self._stroke = None  # the history it belongs to goes
@@ -575,6 +608,7 @@ class Session(QObject):
         self.settings_changed.emit()
         self.file_changed.emit()
         self._publish(self._trainer.evaluate())
+        self.lesson_changed.emit(scenario.lesson)
 
 
 def _is_generated(scenario: Scenario) -> bool:

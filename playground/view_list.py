@@ -47,7 +47,8 @@ class ViewContext:
 class ViewSpec:
     """``key`` names the view for good (tests, saved window layouts); ``scrolls``: the dock
     scrolls the widget when the window is too short for it (the control panels);
-    ``tab_with``: the key of a dock listed before, to share its place as tabs (it stays in front)."""
+    ``tab_with``: the key of a dock listed before, to share its place as tabs (it stays in front);
+    ``roomy``: a centre tab that takes the bottom dock area too while it shows (``CentreRoom``)."""
 
     key: str
     title: str
@@ -56,12 +57,15 @@ class ViewSpec:
     visible: bool = True
     scrolls: bool = False
     tab_with: str | None = None
+    roomy: bool = False
 
     def __post_init__(self):
         if self.area not in AREAS:
             raise ValueError(f"{self.key}: area must be one of {', '.join(AREAS)}, not {self.area!r}")
         if self.tab_with is not None and self.area == "centre":
             raise ValueError(f"{self.key}: centre views are tabs already")
+        if self.roomy and self.area != "centre":
+            raise ValueError(f"{self.key}: only a centre tab takes the bottom area's room")
 
 
 VIEWS: tuple[ViewSpec, ...] = (
@@ -82,5 +86,5 @@ VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("gradient_check", QT_TRANSLATE_NOOP("Views", "Gradient check"),
              lambda session, context: GradientCheckPanel(session), "bottom", tab_with="network"),
     ViewSpec("backprop", QT_TRANSLATE_NOOP("Views", "Backprop"),
-             lambda session, context: BackpropExplorer(session, context), "centre"),
+             lambda session, context: BackpropExplorer(session, context), "centre", roomy=True),
 )

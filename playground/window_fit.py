@@ -3,7 +3,8 @@
 As the window is resized, ``WindowFit``
 
 - scales the font with the window beyond the 1280x800 it is designed at (every
-  panel, chart and axis sizes itself from the font, so they all grow together);
+  panel, chart and axis sizes itself from the font, so they all grow together),
+  times a ``boost`` that presentation mode raises for a projector;
 - sizes each dock area as a share of the window (a side area's width, a top or
   bottom area's height), never below what its docks need, whatever docks there
   are; a share the person sets by dragging a splitter is kept from then on;
@@ -44,6 +45,7 @@ class WindowFit(QObject):
         self.window, self.toolbar, self.collapsible = window, toolbar, collapsible
         self.base_font = QFont(window.font())
         self.scale = 1.0
+        self.boost = 1.0
         self.shares = dict(AREA_SHARES)
         self._given: dict[Area, int] = {}  # the size each area was last given
         self._restack = QTimer(self, singleShot=True, interval=0)  # after the layouts have settled
@@ -68,9 +70,15 @@ class WindowFit(QObject):
         self._fit_docks(old_size)
         self._fit_toolbar()
 
+    def set_boost(self, boost: float) -> None:
+        """Scale the font by ``boost`` on top of what the window's size asks for (1: no more)."""
+        if boost != self.boost:
+            self.boost = boost
+            self.fit()
+
     def _fit_font(self) -> bool:
-        """Scale the font to the window; whether it changed."""
-        scale = font_scale(self.window.size())
+        """Scale the font to the window (and the boost); whether it changed."""
+        scale = font_scale(self.window.size()) * self.boost
         if scale == self.scale:
             return False
         self.scale = scale

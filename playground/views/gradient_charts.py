@@ -9,21 +9,21 @@ gradient sits orders of magnitude under the last one's: vanishing gradients at a
 Curve items are made once (one per possible layer) and only fed data from
 ``session.history``; they redraw at most every REDRAW_MS while the charts are visible.
 
-Listens to: session.stats_changed. Emits nothing.
+Listens to: session.stats_changed. Says its words again on QEvent.LanguageChange. Emits nothing.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from engine.settings import MAX_HIDDEN_LAYERS
 from playground import messages, style
 from playground.session import Session
-from playground.views.charts import LogAxis, StepAxis
+from playground.views.charts import LogAxis, StepAxis, muted
 from playground.views.network_style import layer_colors
 from playground.views.refresh_clock import RefreshClock
 
@@ -91,27 +91,51 @@ class GradientCharts(QWidget):
         self._n_layers = 0
         self.clock = RefreshClock(self, self.redraw, REDRAW_MS)
         self._build_layout()
+        self._apply_fonts()
         session.stats_changed.connect(self.clock.request)
+        self.retranslate()
         self.redraw()
+
+    def retranslate(self) -> None:
+        captions = (self.tr("Gradient norm |∂L/∂W| (log scale)"),
+                    self.tr("Update / weight ratio (log scale; dashed: 10⁻³)"),
+                    self.tr("Dead ReLU units (%)"))
+        for label, caption in zip(self.captions, captions):
+            label.setText(caption)
+        self.clock.request_now()  # the note under them
 
     def _build_layout(self) -> None:
         column = QVBoxLayout(self)
         column.setContentsMargins(6, 6, 6, 6)
         column.addWidget(self.key)
-        captions = (self.tr("Gradient norm |∂L/∂W| (log scale)"),
-                    self.tr("Update / weight ratio (log scale; dashed: 10⁻³)"),
-                    self.tr("Dead ReLU units (%)"))
-        for field, caption in zip(self.FIELDS, captions):
-            label = _muted(QLabel(caption))
+        self.captions = []  # one per plot: see retranslate
+        for field in self.FIELDS:
+            label = muted(QLabel())
+            self.captions.append(label)
             label.setContentsMargins(0, 4, 0, 0)
             column.addWidget(label)
             if field == "dead_fractions":
-                column.addWidget(_muted(self.dead_note))
+                column.addWidget(muted(self.dead_note))
             column.addWidget(self.plots[field], 1)
 
     def sizeHint(self) -> QSize:
         em = self.fontMetrics().height()
         return QSize(24 * em, 28 * em)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "plots"):
+            self._apply_fonts()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _apply_fonts(self) -> None:
+        """Tick labels in this widget's font (the window's, larger on a projector)."""
+        for widget in self.plots.values():
+            plot = widget.getPlotItem()
+            for name in ("left", "bottom"):
+                plot.getAxis(name).setStyle(tickFont=self.font())
+            plot.getAxis("left").setWidth(self.fontMetrics().horizontalAdvance("0.0001") + 8)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -171,10 +195,5 @@ def _plot(log: bool) -> pg.PlotWidget:
         plot.getAxis(name).setPen(pg.mkPen(style.GRID))
         plot.getAxis(name).setTextPen(pg.mkPen(style.MUTED))
         plot.getAxis(name).setStyle(hideOverlappingLabels=True)
-    plot.getAxis("left").setWidth(widget.fontMetrics().horizontalAdvance("0.0001") + 8)
     return widget
 
-
-def _muted(label: QLabel) -> QLabel:
-    label.setStyleSheet(f"color: {style.MUTED}")
-    return label

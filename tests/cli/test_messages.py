@@ -30,7 +30,8 @@ def raised_codes() -> set[str]:
     for source in ENGINE.glob("*.py"):
         for node in ast.walk(ast.parse(source.read_text())):
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") in (
-                    "SettingsError", "ScenarioError", "CsvError", "ModelFileError", "error_type"):
+                    "SettingsError", "ScenarioError", "LessonError", "CsvError", "ModelFileError",
+                    "error_type"):
                 code = node.args[1]
                 if isinstance(code, ast.Attribute):  # passing on another error's code
                     continue
@@ -78,6 +79,18 @@ def doc(**changes) -> str:
     (doc(model=[8]), "model: must be an object {...}, not a list"),
     (doc(seed=5e9), "seed: must be a whole number, not 5000000000.0"),
     (doc(seed=5_000_000_000), "seed: must be between 0 and 4294967295, not 5000000000"),
+    (doc(lesson={"caption": {"en": "Hi."}}),
+     'lesson.title: missing: a lesson needs a title, such as {"en": "…", "ko": "…"}'),
+    (doc(lesson={"title": "XOR"}),
+     'lesson.title: must be an object of language: text, such as {"en": "…", "ko": "…"}, not "XOR"'),
+    (doc(lesson={"title": {"en": "A"}, "show": ["Network"]}),
+     'lesson.show[0]: must be a view name such as network or gradients, not "Network"'),
+    (doc(lesson={"title": {"en": "A"}, "expect": {"steps": 10, "train_acc": {"at_least": 1}}}),
+     "lesson.expect.train_acc: unknown field (expected one of steps, train_loss, train_accuracy, test_loss, "
+     "test_accuracy, start_gradient_ratio, gradients)"),
+    (doc(lesson={"title": {"en": "A"}, "expect": {"test_loss": {"above": "test_loss"}}}),
+     'lesson.expect.test_loss.above: must be one of train_loss, train_accuracy, test_accuracy, '
+     'start_gradient_ratio, not "test_loss"'),
 ])
 def test_messages_read_well(text, expected):
     assert message(error_from(text)) == expected

@@ -1,5 +1,7 @@
 """The Tensor API: the lecture's worked examples, every op's gradient, the rules."""
 
+import threading
+
 import numpy as np
 import pytest
 
@@ -207,6 +209,23 @@ def test_no_grad_records_no_graph():
         out = (w * 2).sum()
     assert not out.requires_grad and out.parents == () and out.op == "sum"
     assert (w * 2).sum().requires_grad  # and recording resumes afterwards
+
+
+def test_no_grad_is_per_thread():
+    """A worker thread (the window's gradient check) records its graph while another thread evaluates."""
+    w = Tensor(np.ones(3), requires_grad=True)
+    inside, recorded = threading.Event(), []
+
+    def worker():
+        inside.wait(5)
+        recorded.append((w * 2).sum().requires_grad)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    with no_grad():
+        inside.set()
+        thread.join(5)
+    assert recorded == [True]
 
 
 def test_nodes_keep_op_and_parents_for_walking_the_graph():

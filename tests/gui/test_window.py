@@ -102,3 +102,17 @@ def test_a_view_can_share_a_dock_as_a_tab(qtbot, session):
     assert window.docks["charts"].visibleRegion().isEmpty() is False  # the first one stays in front
     with pytest.raises(ValueError, match="centre views are tabs already"):
         ViewSpec("bad", "Bad", lambda s, c: QLabel(), "centre", tab_with="charts")
+
+
+def test_the_backprop_tab_takes_the_bottom_area_and_gives_it_back(qtbot, window):
+    network, spaces = window.docks["network"], window.docks["spaces"]
+    spaces.hide()  # closed by the person: it stays closed
+    explorer, canvas_height = window.views["backprop"], window.canvas.height()
+    window.centre.setCurrentWidget(explorer)
+    assert not network.isVisible() and not spaces.isVisible()
+    qtbot.waitUntil(lambda: explorer.height() > canvas_height + 100)  # the canvas's room and the bottom's
+    window.centre.setCurrentIndex(0)
+    assert network.isVisible() and not spaces.isVisible()
+    window.centre.setCurrentWidget(explorer)
+    window.close()  # the layout saved is the everyday one
+    assert network.isVisible() or window.centre_room._closed == []
