@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -141,6 +142,7 @@ class Trainer:
         self.epoch = 0.0  # training sets seen: each step adds its batch / the training set's size then
         self.diverged = False
         self.exploded_loss = math.nan
+        self.step_seconds = 0.0  # the wall time of the last step(n)'s steps
 
     def set_model(self, model: ModelSettings) -> None:
         """New architecture, activation or features: rebuild from the seed."""
@@ -250,7 +252,9 @@ class Trainer:
 
         A KeyboardInterrupt (Ctrl+C) is passed on with the trainer at its last complete step:
         a step it cut short is undone (the optimizer's running averages then start afresh).
+        ``step_seconds`` is then the wall time of the steps, without the measuring after them.
         """
+        started = time.perf_counter()
         if self._n_train and not self.diverged:
             loss_fn = LOSSES[self.training.loss]
             with np.errstate(all="ignore"), self._undone_if_interrupted():
@@ -278,11 +282,13 @@ class Trainer:
                     self.samples_seen += x.data.shape[1]
                     self.epoch += x.data.shape[1] / self._n_train
                     self._counts_before = None
+            self.step_seconds = time.perf_counter() - started
             stats = self.evaluate()
             if not self.diverged and self.monitor.exploded(stats.train_loss):
                 self._diverge(stats.train_loss)
                 stats = self.evaluate()
             return stats
+        self.step_seconds = time.perf_counter() - started
         return self.evaluate()
 
     @contextlib.contextmanager

@@ -127,7 +127,7 @@ class Session(QObject):
 
     @property
     def train_seconds(self) -> float:
-        """Wall time of the last ``step()`` inside the trainer."""
+        """Wall time of the last ``step()``'s training steps (without measuring them afterwards)."""
         return self._train_seconds
 
     @property
@@ -497,9 +497,8 @@ class Session(QObject):
     def step(self, n: int) -> StepStats:
         """Train n steps (the runner's call); emits stats_changed, and diverged once."""
         was_diverged = self._stats.diverged
-        started = time.perf_counter()
         stats = self._trainer.step(n)
-        self._train_seconds = time.perf_counter() - started
+        self._train_seconds = self._trainer.step_seconds
         self._publish(stats)
         if stats.diverged and not was_diverged:
             self.diverged.emit(stats)
