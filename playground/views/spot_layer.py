@@ -29,7 +29,9 @@ class SpotLayer(pg.GraphicsObject):
     def __init__(self, size: float, pen, brush):
         super().__init__()
         self._x = self._y = np.zeros(0)
-        self._extent = QRectF()
+        self._has_points = False
+        self._extent = QRectF()  # of the finite points
+        self._bounds: QRectF | None = None  # boundingRect, until the points, style or zoom change
         self._size, self._pen, self._brush = float(size), pg.mkPen(pen), pg.mkBrush(brush)
         self._stamp: QPixmap | None = None
         self._fragments = PrimitiveArray(QPainter.PixmapFragment, 10)
@@ -38,10 +40,11 @@ class SpotLayer(pg.GraphicsObject):
     # ----------------------------------------------------------------- data
     def setData(self, x, y) -> None:
         """x, y: (N,) coordinates; non-finite ones are not drawn."""
-        self.prepareGeometryChange()
+        self._reshaped()
         self._x, self._y = np.array(x, dtype=np.float64).ravel(), np.array(y, dtype=np.float64).ravel()
         finite = np.isfinite(self._x) & np.isfinite(self._y)
-        if finite.any():
+        self._has_points = bool(finite.any())
+        if self._has_points:
             x, y = self._x[finite], self._y[finite]
             self._extent = QRectF(x.min(), y.min(), x.max() - x.min(), y.max() - y.min())
         else:
@@ -69,7 +72,7 @@ class SpotLayer(pg.GraphicsObject):
 
     def _restyled(self) -> None:
         self._stamp = None
-        self.prepareGeometryChange()
+        self._reshaped()
         self.update()
 
     # ------------------------------------------------------------- geometry
@@ -78,21 +81,30 @@ class SpotLayer(pg.GraphicsObject):
         return self._size / 2 + self._pen.widthF() + 1
 
     def dataBounds(self, ax: int, frac: float = 1.0, orthoRange=None):
-        if self._extent.isNull() and not len(self._x):
+        if not self._has_points:
             return None, None
         r = self._extent
         return (r.left(), r.right()) if ax == 0 else (r.top(), r.bottom())
 
     def boundingRect(self) -> QRectF:
-        if not len(self._x) or not np.isfinite(self._x).any():
-            return QRectF()
-        px, py = self.pixelVectors()
-        pad_x = 0.0 if px is None else px.length() * self.pixelPadding()
-        pad_y = 0.0 if py is None else py.length() * self.pixelPadding()
-        return self._extent.adjusted(-pad_x, -pad_y, pad_x, pad_y)
+        """The points' extent and the spots' reach around it (cached: the scene asks at every
+        mouse move)."""
+        if self._bounds is None:
+            self._bounds = QRectF()
+            if self._has_points:
+                px, py = self.pixelVectors()
+                pad_x = 0.0 if px is None else px.length() * self.pixelPadding()
+                pad_y = 0.0 if py is None else py.length() * self.pixelPadding()
+                self._bounds = self._extent.adjusted(-pad_x, -pad_y, pad_x, pad_y)
+        return self._bounds
+
+    def _reshaped(self) -> None:
+        """Before the bounding rect changes."""
+        self.prepareGeometryChange()
+        self._bounds = None
 
     def viewTransformChanged(self) -> None:
-        self.prepareGeometryChange()  # the padding is in pixels: it changes with the zoom
+        self._reshaped()  # the padding is in pixels: it changes with the zoom
 
     # -------------------------------------------------------------- drawing
     def _stamp_for(self, ratio: float) -> QPixmap:
