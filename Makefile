@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: run test bench translations clean
+.PHONY: run test bench soak translations clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ test: $(VENV)/.installed
 bench: $(VENV)/.bench-installed
 	$(PY) benchmarks/bench_engine.py
 	$(PY) benchmarks/bench_gui.py
+	$(PY) benchmarks/bench_scale.py
+	$(PY) benchmarks/bench_launch.py
+
+# The long run: half an hour of training with every view open, minute by minute.
+soak: $(VENV)/.installed
+	$(PY) benchmarks/soak.py --minutes 30
 
 # The Korean interface: collect new strings into assets/i18n/playground_ko.ts (to translate,
 # in Qt Linguist or any editor), then compile it to playground_ko.qm (both are committed).

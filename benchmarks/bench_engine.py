@@ -7,6 +7,12 @@ W2  one full-batch SGD step: 3000 spiral points, 3 classes, 2-64-64-3 relu
 W3  predict_grid on 200 x 200 with the W1 network
 W4  one epoch of W1 at batch size 10 (100 steps)
 
+and the engine alone, measuring a large set (what a training frame adds after its steps):
+
+M1  Trainer.evaluate on 100 000 spiral points, 2-64-64-64-3 tanh: each split on a fixed
+    sample of at most 10 000 points (what every frame does) against every point (what
+    ``train`` reports at its end)
+
 All three implementations run interleaved in the same rounds, one BLAS
 thread, float32, with the allocator setting the app uses
 (``engine.allocator``); each figure is the best block of the rounds, and the ratios
@@ -24,6 +30,7 @@ for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 import argparse
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import reference
 
 from engine.allocator import keep_freed_memory
-from engine.datasets import generate
+from engine.datasets import generate, split
 from engine.features import feature_matrix
 from engine.losses import one_hot
 from engine.settings import ModelSettings, TrainingSettings
@@ -209,6 +216,19 @@ def print_table(rows: list[dict]) -> None:
         print("(PyTorch not installed: pip install -e '.[bench]' adds it as a second reference)")
 
 
+def measuring(rounds: int) -> None:
+    """M1: the sampled evaluation a frame does, against the whole one, on 100 000 points."""
+    points, labels = generate("spiral", 100_000, 0.05, 3, seed=0)
+    trainer = Trainer(ModelSettings(hidden=(64, 64, 64)), TrainingSettings(batch_size=64), 3, points, labels,
+                      split(len(points), 0.2, 0, labels), seed=0)
+    sampled, whole = (min(_best_block(partial(trainer.evaluate, every), 1) for _ in range(rounds))
+                      for every in (False, True))
+    stats = trainer.evaluate()
+    print(f"M1  evaluate, 100 000 spiral points, 2-64-64-64-3: {stats.measured_train:,} + "
+          f"{stats.measured_test:,} points {_time(sampled)}, every point {_time(whole)} "
+          f"({whole / sampled:.1f}x)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=15)
@@ -220,6 +240,7 @@ def main() -> None:
           f"NumPy {np.__version__}" + (f", PyTorch {torch.__version__}" if torch else "")
           + (", malloc keeps freed memory" if tuned else ""))
     print_table(measure(args.rounds))
+    measuring(max(1, args.rounds // 5))
 
 
 if __name__ == "__main__":

@@ -150,3 +150,12 @@ def split(n_points: int, test_fraction: float, seed: int, labels=None) -> np.nda
             if is_test[drawn].all():
                 is_test[drawn[0]] = False
     return is_test
+
+
+def fixed_sample(n_points: int, most: int) -> np.ndarray:
+    """Indices (M,), ascending, of at most ``most`` of n_points points: all of them, or a random
+    sample that is the same every time for the same n_points (what a view or a measurement of a
+    very large set uses, so it does not jump from one frame to the next)."""
+    if n_points <= most:
+        return np.arange(n_points)
+    return np.sort(np.random.default_rng(0).choice(n_points, most, replace=False))

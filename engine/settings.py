@@ -21,7 +21,7 @@ from engine.losses import LOSSES
 from engine.nn import MAX_HIDDEN_LAYERS, MAX_WIDTH
 from engine.optim import OPTIMIZERS
 
-MAX_GENERATED_POINTS = 5000
+MAX_GENERATED_POINTS = 100_000  # as a file or the window may hold (engine.input_files.MAX_FILE_POINTS)
 MAX_SEED = 2**32 - 1
 MAX_LEARNING_RATE = 1e6
 MAX_BATCH_SIZE = 100_000

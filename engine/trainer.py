@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import math
+import time
 from dataclasses import dataclass
 
 import numpy as np
 
+from engine.datasets import fixed_sample
 from engine.features import feature_matrix, grid_points
 from engine.losses import LOSSES, one_hot, softmax
 from engine.monitor import LossMonitor
@@ -22,6 +24,11 @@ from engine.nn import MLP
 from engine.optim import Penalty, make_optimizer
 from engine.settings import ModelSettings, TrainingSettings
 from engine.tensor import Tensor, no_grad
+
+# Each split is measured on at most this many of its points: a larger one on a fixed random
+# sample of them (the same one every time, so the curves compare like with like), which keeps
+# a frame's measuring bounded however many points there are. StepStats says when it happens.
+MEASURED_POINTS = 10_000
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,15 @@ class StepStats:
     stalled: bool = False  # the loss has not moved for many steps
     exploded_loss: float = math.nan  # after a divergence: the loss that set off the hard stop
     loss_limit: float = math.inf  # the hard stop: a loss above this (relative to the run's start) explodes
+    train_points: int = 0  # the points in each split
+    test_points: int = 0
+    measured_train: int = 0  # the points the figures are measured on: all, or a sample of MEASURED_POINTS
+    measured_test: int = 0
+
+    @property
+    def sampled(self) -> bool:
+        """Whether the figures are measured on a sample of a split rather than on all of it."""
+        return self.measured_train < self.train_points or self.measured_test < self.test_points
 
     @property
     def grad_norms(self) -> tuple[float, ...]:
@@ -126,6 +142,7 @@ class Trainer:
         self.epoch = 0.0  # training sets seen: each step adds its batch / the training set's size then
         self.diverged = False
         self.exploded_loss = math.nan
+        self.step_seconds = 0.0  # the wall time of the last step(n)'s steps
 
     def set_model(self, model: ModelSettings) -> None:
         """New architecture, activation or features: rebuild from the seed."""
@@ -206,6 +223,10 @@ class Trainer:
         self._x = feature_matrix(points[order], self.model_settings.features, self.dtype)
         self._target = one_hot(self._ordered_labels, self.n_classes, self.dtype)
         self._x_train = Tensor(self._x[:, : self._n_train], dtype=self.dtype)
+        sample = _measured_columns(self._n_train, len(labels) - self._n_train)
+        # What evaluate() measures: x (F, M), target (K, M), labels (M,), the first n of them training points.
+        self._measured = (self._x, self._target, self._ordered_labels, self._n_train) if sample is None else (
+            self._x[:, sample[0]], self._target[:, sample[0]], self._ordered_labels[sample[0]], sample[1])
 
     def _new_epoch(self) -> None:
         """Make the next mini-batch start a freshly shuffled epoch."""
@@ -231,7 +252,9 @@ class Trainer:
 
         A KeyboardInterrupt (Ctrl+C) is passed on with the trainer at its last complete step:
         a step it cut short is undone (the optimizer's running averages then start afresh).
+        ``step_seconds`` is then the wall time of the steps, without the measuring after them.
         """
+        started = time.perf_counter()
         if self._n_train and not self.diverged:
             loss_fn = LOSSES[self.training.loss]
             with np.errstate(all="ignore"), self._undone_if_interrupted():
@@ -259,11 +282,13 @@ class Trainer:
                     self.samples_seen += x.data.shape[1]
                     self.epoch += x.data.shape[1] / self._n_train
                     self._counts_before = None
+            self.step_seconds = time.perf_counter() - started
             stats = self.evaluate()
             if not self.diverged and self.monitor.exploded(stats.train_loss):
                 self._diverge(stats.train_loss)
                 stats = self.evaluate()
             return stats
+        self.step_seconds = time.perf_counter() - started
         return self.evaluate()
 
     @contextlib.contextmanager
@@ -306,16 +331,16 @@ class Trainer:
         self._build_optimizer()
 
     # --------------------------------------------------------- evaluation
-    def evaluate(self) -> StepStats:
-        """Losses, accuracies and layer statistics of the current parameters on both splits."""
-        n = self._n_train
+    def evaluate(self, every_point: bool = False) -> StepStats:
+        """Losses, accuracies and layer statistics of the current parameters on both splits: on
+        every point if ``every_point``, else on at most ``MEASURED_POINTS`` of each split."""
+        x, target, labels, n = ((self._x, self._target, self._ordered_labels, self._n_train) if every_point
+                                else self._measured)
         with np.errstate(all="ignore"):
-            outputs = self.model.activations(self._x)
+            outputs = self.model.activations(x)
             scores = outputs[-1]
-            train_loss, train_acc = self._measure(scores[:, :n], self._target[:, :n],
-                                                  self._ordered_labels[:n])
-            test_loss, test_acc = self._measure(scores[:, n:], self._target[:, n:],
-                                                self._ordered_labels[n:])
+            train_loss, train_acc = self._measure(scores[:, :n], target[:, :n], labels[:n])
+            test_loss, test_acc = self._measure(scores[:, n:], target[:, n:], labels[n:])
             layers = tuple(self._layer_stats(i, output[:, :n]) for i, output in enumerate(outputs))
         return StepStats(
             step=self.steps, epoch=self.epoch,
@@ -325,6 +350,8 @@ class Trainer:
             layers=layers, diverged=self.diverged, unstable=self.monitor.unstable,
             unstable_step=self.monitor.unstable_step, stalled=self.monitor.stalled,
             exploded_loss=self.exploded_loss, loss_limit=self.monitor.limit,
+            train_points=self._n_train, test_points=self.n_test,
+            measured_train=n, measured_test=len(labels) - n,
         )
 
     def _measure(self, scores, target, labels) -> tuple[float, float]:
@@ -393,6 +420,15 @@ class Trainer:
     def _probabilities(self, x: Tensor) -> np.ndarray:
         with no_grad(), np.errstate(all="ignore"):
             return softmax(self.model(x).data)
+
+
+def _measured_columns(n_train: int, n_test: int) -> tuple[np.ndarray, int] | None:
+    """The columns (training points first) measured when a split has more than MEASURED_POINTS,
+    a fixed sample of each such split, and how many of them are training points; else None."""
+    if max(n_train, n_test) <= MEASURED_POINTS:
+        return None
+    train, test = fixed_sample(n_train, MEASURED_POINTS), fixed_sample(n_test, MEASURED_POINTS)
+    return np.concatenate([train, n_train + test]), len(train)
 
 
 def _norm(a: np.ndarray | None) -> float:

@@ -10,11 +10,13 @@ matches the desktop entry, so desktops show the app's icon for its window.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
+import time
 
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -69,4 +71,21 @@ def run(scenario_path: str | None = None, lesson: str | None = None, lang: str |
     wake.start(250)
     window.show()
     autosaver.offer_restore()
+    if os.environ.get("PLAYGROUND_QUIT_WHEN_READY"):  # benchmarks/bench_launch.py
+        window.canvas.viewport().installEventFilter(QuitWhenReady(window))
     return app.exec()
+
+
+class QuitWhenReady(QObject):
+    """For timing a launch: once the canvas has painted and the event loop is idle again,
+    print ``ready <wall-clock seconds>`` and quit."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._ready)
+        return False
+
+    def _ready(self) -> None:
+        print(f"ready {time.time():.6f}", flush=True)
+        QApplication.quit()

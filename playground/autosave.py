@@ -94,7 +94,13 @@ class Autosaver(QObject):
         submitted = self._submit()
         if submitted is not None:
             future, first_change = submitted
-            future.add_done_callback(lambda done: self._written.emit(done.result(), first_change))
+            written = self._written
+
+            def report(done) -> None:
+                with contextlib.suppress(RuntimeError):  # the window (and this object) went meanwhile
+                    written.emit(done.result(), first_change)
+
+            future.add_done_callback(report)
 
     def _submit(self):
         """Queue a write of the session as it is now for the writing thread; returns its future

@@ -216,6 +216,8 @@ def train(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         stats, interrupted = trainer.evaluate(), True
     seconds = time.perf_counter() - start
+    if stats.sampled:  # training measured a sample each step; the result is on every point
+        stats = trainer.evaluate(every_point=True)
     written = cli_files.write_outputs(args, trainer, scenario)
     stopped = f"interrupted (Ctrl+C) at step {stats.step} of {args.steps}: the results are those of step " \
               f"{stats.step}"

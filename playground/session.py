@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 
 import numpy as np
@@ -32,7 +33,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from engine import csv_points, model_file
-from engine.datasets import DATASETS, MAX_CLASSES
+from engine.datasets import DATASETS, MAX_CLASSES, fixed_sample
 from engine.expression_graph import trace_formula
 from engine.features import feature_matrix
 from engine.history import History
@@ -52,6 +53,7 @@ from engine.trainer import StepStats, Trainer
 from playground.commands import EditPoints
 from playground.messages import QT_TRANSLATE_NOOP
 from playground.model_info import ModelInfo
+from playground.point_changes import Added, Changes, Labelled, Moved, Relabelled, Removed, Replaced, meta_of
 from playground.points_state import PointsState, data_for_classes, unused_class_name
 
 
@@ -76,7 +78,7 @@ class Session(QObject):
         self._undo_stack.cleanChanged.connect(self.file_changed)
         self._undo_stack.indexChanged.connect(self.undo_changed)
         self._history = History()
-        self._stroke_start: PointsState | None = None
+        self._stroke: Changes | None = None  # the gesture going on
         self._train_seconds = 0.0
         self._selected: int | None = None
         self._use(scenario or Scenario.generate(Settings()))
@@ -125,7 +127,7 @@ class Session(QObject):
 
     @property
     def train_seconds(self) -> float:
-        """Wall time of the last ``step()`` inside the trainer."""
+        """Wall time of the last ``step()``'s training steps (without measuring them afterwards)."""
         return self._train_seconds
 
     @property
@@ -184,11 +186,17 @@ class Session(QObject):
         return feature_plane(self._trainer.model, self.settings.model.features, axes, bounds, resolution,
                              self._trainer.dtype)
 
-    def hidden_space(self, layer: int, bounds, previous=None) -> HiddenSpace:
-        """The points and the grid lines of the plane ``bounds`` as hidden layer ``layer`` (1 = first)
-        sees them, in 2D (see ``engine.spaces.hidden_space``)."""
-        return hidden_space(self._trainer.model, self.settings.model.features, self._scenario.points,
+    def hidden_space(self, layer: int, bounds, previous=None, shown=None) -> HiddenSpace:
+        """The points (those at indices ``shown``, default all) and the grid lines of the plane
+        ``bounds`` as hidden layer ``layer`` (1 = first) sees them, in 2D (``engine.spaces.hidden_space``)."""
+        points = self._scenario.points if shown is None else self._scenario.points[shown]
+        return hidden_space(self._trainer.model, self.settings.model.features, points,
                             grid_lines(bounds), layer, previous, self._trainer.dtype)
+
+    def point_sample(self, most: int) -> np.ndarray:
+        """Indices (M,), ascending, of at most ``most`` points: all, or a fixed sample of a larger set
+        (the same while the number of points stays), for a view that cannot redraw them all."""
+        return fixed_sample(len(self._scenario.points), most)
 
     def linear_map(self) -> LinearMap | None:
         """The single layer a model without a non-linearity equals (float64), checked on the
@@ -334,16 +342,16 @@ class Session(QObject):
         fit under ``MAX_FILE_POINTS`` (``points_refused`` says when some did not)."""
         xy = self._within_limit(xy)
         if len(xy):
-            self._edit(self._state().with_points(xy, self._label(label), is_test), text)
+            self._edit([Added.of(xy, self._label(label), is_test), self._by_hand()], text)
 
     def remove_points(self, indices, text: str = QT_TRANSLATE_NOOP("Edits", "Erase points")) -> None:
         if len(indices):
-            self._edit(self._state().without(indices), text)
+            self._edit([Removed.of(self._state(), indices), self._by_hand()], text)
 
     def clear_points(self) -> None:
         if len(self._scenario.points):
-            self._edit(self._state().without(np.arange(len(self._scenario.points))),
-                       QT_TRANSLATE_NOOP("Edits", "Clear points"))
+            self.remove_points(np.arange(len(self._scenario.points)),
+                               QT_TRANSLATE_NOOP("Edits", "Clear points"))
 
     def regenerate(self) -> None:
         """The generator's points again (after edits by hand), undoably."""
@@ -354,19 +362,24 @@ class Session(QObject):
         while len(names) < data.classes:
             names.append(unused_class_name(names))
         made = Scenario.generate(self.settings.replace(data=data), names)
-        self._edit(PointsState(made.points, made.labels, made.is_test, tuple(made.class_names), data,
-                               generated=True), QT_TRANSLATE_NOOP("Edits", "Regenerate points"), merge=True)
+        after = PointsState(made.points, made.labels, made.is_test, tuple(made.class_names), data,
+                            generated=True)
+        self._edit([Replaced.of(self._state(), after, made_now=True)],
+                   QT_TRANSLATE_NOOP("Edits", "Regenerate points"), merge=True)
 
     def add_class(self) -> None:
         """A new, empty class, which becomes the current one."""
         if self.n_classes < MAX_CLASSES:
-            self._edit(self._state().with_new_class(), QT_TRANSLATE_NOOP("Edits", "Add class"))
+            self._edit([self._by_hand((*self.class_names, unused_class_name(self.class_names)))],
+                       QT_TRANSLATE_NOOP("Edits", "Add class"))
             self.set_current_class(self.n_classes - 1)
 
     def remove_class(self, k: int) -> None:
         """Remove class k and its points; later classes move down one. Two classes always stay."""
         if self.n_classes > 2:
-            self._edit(self._state().without_class(k), QT_TRANSLATE_NOOP("Edits", "Remove class"))
+            names = tuple(name for i, name in enumerate(self.class_names) if i != k)
+            self._edit([Removed.of(self._state(), np.flatnonzero(self._scenario.labels == k)), Relabelled(k),
+                        self._by_hand(names)], QT_TRANSLATE_NOOP("Edits", "Remove class"))
 
     def set_current_class(self, k: int) -> None:
         k = int(np.clip(k, 0, self.n_classes - 1))
@@ -374,32 +387,58 @@ class Session(QObject):
             self._current_class = k
             self.current_class_changed.emit(k)
 
-    # A gesture (brush stroke, point drag) changes the points live and
-    # becomes one undo step when it ends.
-    def begin_stroke(self) -> None:
-        self._stroke_start = self._state()
+    # A gesture (brush stroke, point drag) changes the points live and becomes one undo step
+    # when it ends -- or when anything else changes the points first (an undo, say): every
+    # change of the points is on the undo stack, in order.
+    def begin_stroke(self, text: str = QT_TRANSLATE_NOOP("Edits", "Edit points")) -> None:
+        self._commit_stroke()
+        self._stroke, self._stroke_text, self._stroke_meta = Changes(), text, meta_of(self._state())
 
     def stroke_add(self, xy, label: int | None = None, is_test: bool = False) -> None:
         xy = self._within_limit(xy)
         if len(xy):
-            self._apply(self._state().with_points(xy, self._label(label), is_test))
+            self._stroke_change(Added.of(xy, self._label(label), is_test))
 
     def stroke_remove(self, indices) -> None:
-        self._apply(self._state().without(indices))
+        if len(indices):
+            self._stroke_change(Removed.of(self._state(), indices))
 
     def stroke_move(self, index: int, xy) -> None:
-        self._apply(self._state().moved(index, xy))
+        """Move point ``index`` to xy (2,); nothing if there is no such point (an undo took it)."""
+        if 0 <= index < len(self._scenario.points):
+            start = tuple(self._scenario.points[index].tolist())
+            self._stroke_change(Moved(index, start, (float(xy[0]), float(xy[1]))))
 
-    def end_stroke(self, text: str) -> None:
-        start, self._stroke_start = self._stroke_start, None
-        if start is not None and not start.same_points(self._state()):
-            self._undo_stack.push(EditPoints(self._apply, start, self._state(), text))
+    def end_stroke(self, text: str | None = None) -> None:
+        """The gesture is over: its changes become one undo step, named ``text`` (or as begun)."""
+        self._commit_stroke(text)
+
+    def _stroke_change(self, change) -> None:
+        if self._stroke is None:  # a gesture that did not begin (or was cut short): recorded all the same
+            self.begin_stroke()
+        self._stroke.append(change)
+        state = replace(change.forward(self._state()), generated=False)
+        self._apply(state, partial(change.follow, forward=True))
+
+    def _commit_stroke(self, text: str | None = None) -> None:
+        stroke, self._stroke = self._stroke, None
+        if stroke:
+            stroke.append(Labelled(self._stroke_meta, meta_of(self._state())))
+            text = text or self._stroke_text
+            self._undo_stack.push(EditPoints(self._state, self._apply, stroke, text, done=True))
 
     def undo(self) -> None:
+        self._commit_stroke()
         self._undo_stack.undo()
 
     def redo(self) -> None:
+        self._commit_stroke()
         self._undo_stack.redo()
+
+    def undo_memory(self) -> int:
+        """Bytes of point data the undo history keeps (what each edit changed)."""
+        stack = self._undo_stack
+        return sum(stack.command(i).changes.nbytes() for i in range(stack.count()))
 
     def _within_limit(self, xy) -> np.ndarray:
         """The first of the points xy (M, 2) that fit under ``MAX_FILE_POINTS``; emits
@@ -419,12 +458,24 @@ class Session(QObject):
         return PointsState(s.points, s.labels, s.is_test, tuple(s.class_names), s.settings.data,
                            self._generated)
 
-    def _edit(self, after: PointsState, text: str, merge: bool = False) -> None:
-        self._undo_stack.push(EditPoints(self._apply, self._state(), after, text, merge))
+    def _by_hand(self, names=None) -> Labelled:
+        """The names (default: as they are), and the points now edited by hand: the last change of
+        an edit by hand."""
+        state = self._state()
+        names = state.class_names if names is None else tuple(names)
+        return Labelled(meta_of(state), (names, data_for_classes(state.data, names), False))
 
-    def _apply(self, state: PointsState) -> None:
-        """Make ``state`` current: the undo commands' and the gestures' way in."""
+    def _edit(self, changes: list, text: str, merge: bool = False) -> None:
+        """Make ``changes`` (``playground.point_changes``), in order, one undo step."""
+        self._commit_stroke()
+        self._undo_stack.push(EditPoints(self._state, self._apply, Changes(changes), text, merge))
+
+    def _apply(self, state: PointsState, follow: Callable[[int, int], int | None]) -> None:
+        """Make ``state`` current: the undo commands' and the gestures' way in. ``follow(index, n)``:
+        where the point at ``index`` of the ``n`` points now goes (None: gone), for the selection."""
         s = self._scenario
+        was_selected = self._selected  # the same point from now on, or none if it is gone
+        self._selected = None if was_selected is None else follow(was_selected, len(s.points))
         classes_changed = len(state.class_names) != s.n_classes
         data_changed = state.data != s.settings.data
         s.points, s.labels, s.is_test = state.points, state.labels, state.is_test
@@ -438,16 +489,16 @@ class Session(QObject):
         self.points_changed.emit()
         if data_changed or classes_changed:
             self.settings_changed.emit()
-        self.select_point(self._selected)  # dropped if that point is gone
+        if self._selected != was_selected:
+            self.selected_point_changed.emit(self._selected)
         self._publish(self._trainer.evaluate())
 
     # ------------------------------------------------------------ training
     def step(self, n: int) -> StepStats:
         """Train n steps (the runner's call); emits stats_changed, and diverged once."""
         was_diverged = self._stats.diverged
-        started = time.perf_counter()
         stats = self._trainer.step(n)
-        self._train_seconds = time.perf_counter() - started
+        self._train_seconds = self._trainer.step_seconds
         self._publish(stats)
         if stats.diverged and not was_diverged:
             self.diverged.emit(stats)
@@ -536,11 +587,12 @@ class Session(QObject):
         raises CsvError and changes nothing."""
         loaded = csv_points.load(path, self.class_names)
         names = tuple(loaded.class_names)
-        self._edit(PointsState(loaded.points, loaded.labels, loaded.is_test, names,
-                               data_for_classes(self.settings.data, names)),
-                   QT_TRANSLATE_NOOP("Edits", "Import points"))
+        after = PointsState(loaded.points, loaded.labels, loaded.is_test, names,
+                            data_for_classes(self.settings.data, names))
+        self._edit([Replaced.of(self._state(), after)], QT_TRANSLATE_NOOP("Edits", "Import points"))
 
     def _use(self, scenario: Scenario, path: str | None = None) -> None:
+        self._stroke = None  # the history it belongs to goes
         self._scenario = scenario
         self._path = path
         self._generated = _is_generated(scenario)

@@ -611,6 +611,10 @@
         <translation>클래스 삭제</translation>
     </message>
     <message>
+        <source>Edit points</source>
+        <translation>점 편집</translation>
+    </message>
+    <message>
         <source>Import points</source>
         <translation>점 가져오기</translation>
     </message>
@@ -1452,6 +1456,10 @@ then start the app again.</source>
         <source>{width} units do not fit in a plane: shown along the two principal axes of the points&apos; activations (PCA), which keep {kept:.0%} of their variance. The boundary is drawn when the last hidden layer has 2 units.</source>
         <translation>뉴런 {width}개는 평면에 다 담을 수 없어, 점들의 출력에서 구한 두 주축(PCA)으로 보여 줍니다. 이 두 축이 분산의 {kept:.0%}를 보존합니다. 결정 경계는 마지막 은닉층의 뉴런이 2개일 때 그립니다.</translation>
     </message>
+    <message>
+        <source>Shown: a fixed sample of {shown} of the {count} points.</source>
+        <translation>표시: 점 {count}개 중 고정된 표본 {shown}개.</translation>
+    </message>
 </context>
 <context>
     <name>LanguageMenu</name>
@@ -2042,6 +2050,10 @@ Your work is still open here: save it under another name (File → Save As).</so
     <message>
         <source>epoch {epoch:,.1f}</source>
         <translation>에포크 {epoch:,.1f}</translation>
+    </message>
+    <message>
+        <source>Measured on a fixed sample: {train} of {train_points} training points, {test} of {test_points} test points.</source>
+        <translation>고정된 표본으로 측정: 학습 점 {train_points}개 중 {train}개, 테스트 점 {test_points}개 중 {test}개.</translation>
     </message>
 </context>
 <context>

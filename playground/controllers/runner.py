@@ -3,7 +3,9 @@
 Each tick asks the session for ``steps_per_tick`` training steps, or fewer
 when a running estimate of the time per step says they would overrun the
 frame's budget, so clicks and drags are answered between ticks however slow
-a step is. The session's single ``stats_changed`` per tick is what makes the
+a step is. Until there is an estimate -- at the start, and again after any
+change of the points or the settings, which may make a step far slower -- a
+tick takes one step, to measure. The session's single ``stats_changed`` per tick is what makes the
 views redraw: at most once a frame. Slow motion ticks less often than every
 frame (one step a second, for a teacher to narrate each update).
 
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 
 from playground.session import Session
 
@@ -55,31 +57,39 @@ class Runner(QObject):
         self.session = session
         self.steps_per_tick = DEFAULT_SPEED.steps
         self._seconds_per_step: float | None = None  # running estimate, for the budget
-        self.timer = QTimer(self)
-        self.timer.setInterval(FRAME_MS)
-        self.timer.timeout.connect(self.tick)
+        self._running = False
+        # Armed again after each tick, so what the tick asked for (redraws, which come from the
+        # event loop) and the input waiting there go before the next one, however long it took.
+        self.timer = QTimer(self, singleShot=True, timerType=Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self._tick_and_wait)
+        self._interval = FRAME_MS
+        self._tick_started = QElapsedTimer()
         session.diverged.connect(self.pause)
+        session.points_changed.connect(self._forget_pace)
+        session.settings_changed.connect(self._forget_pace)
 
     @property
     def running(self) -> bool:
-        return self.timer.isActive()
+        return self._running
 
     @property
     def interval_ms(self) -> int:
         """Time between ticks: a frame, or longer in slow motion."""
-        return self.timer.interval()
+        return self._interval
 
     def play(self) -> None:
         """Train continuously; after a divergence, on from the last good weights with the settings now."""
         if not self.running:
             self.session.resume()
-            self.timer.start()
+            self._running = True
+            self.timer.start(self._interval)
             self.running_changed.emit(True)
             if self.interval_ms > FRAME_MS:  # slow motion: the first step now, not after a pause
                 self.tick()
 
     def pause(self) -> None:
         if self.running:
+            self._running = False
             self.timer.stop()
             self.running_changed.emit(False)
 
@@ -89,7 +99,9 @@ class Runner(QObject):
     def set_speed(self, speed: Speed) -> None:
         """Train at ``speed``: 10 steps a frame, or one step a second."""
         self.steps_per_tick = max(1, min(MAX_STEPS_PER_FRAME, speed.steps))
-        self.timer.setInterval(max(FRAME_MS, speed.interval_ms))
+        self._interval = max(FRAME_MS, speed.interval_ms)
+        if self.timer.isActive():  # the next tick at the new pace
+            self.timer.start(self._interval)
 
     def step_once(self) -> None:
         """One training step by hand (pauses a run first; resumes after a divergence)."""
@@ -97,11 +109,22 @@ class Runner(QObject):
         self.session.resume()
         self.session.step(1)
 
+    def _tick_and_wait(self) -> None:
+        """A tick, then the next one an interval after this one began (at once if it took longer)."""
+        self._tick_started.start()
+        self.tick()
+        if self.running:  # (the tick may have stopped it: a divergence)
+            self.timer.start(max(0, self.interval_ms - self._tick_started.elapsed()))
+
+    def _forget_pace(self) -> None:
+        self._seconds_per_step = None
+
     def tick(self) -> None:
-        """Train for this frame: the requested steps, or as many as fit the budget."""
-        steps = self.steps_per_tick
-        if self._seconds_per_step:
-            steps = max(1, min(steps, int(TRAIN_BUDGET_S / self._seconds_per_step)))
+        """Train for this frame: the requested steps, or as many as fit the budget (one, to measure,
+        while the time a step takes is not known)."""
+        steps = 1
+        if self._seconds_per_step is not None:
+            steps = max(1, min(self.steps_per_tick, int(TRAIN_BUDGET_S / max(self._seconds_per_step, 1e-9))))
         self.session.step(steps)
         measured = self.session.train_seconds / steps
         self._seconds_per_step = measured if self._seconds_per_step is None \

@@ -298,7 +298,7 @@ class BackpropExplorer(QWidget):
 
     def _follow_point(self, index) -> None:
         self._show_ring()
-        if self.mode == "model" and index is not None:
+        if self.mode == "model":  # (a point that went away: the first training point instead)
             self.show_model()
 
     def _weights_moved(self, *_) -> None:

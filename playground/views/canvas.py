@@ -6,7 +6,7 @@ and split. The canvas only draws and reports gestures; a controller
 (``playground.controllers.canvas_tools``) decides what they do.
 
 Listens to: session.points_changed (redraw points), session.stats_changed
-(redraw the boundary: the weights or the data moved).
+(redraw the boundary, on ``boundary_clock``: the weights or the data moved).
 
 Emits (positions in plane coordinates (x, y), buttons and modifiers as Qt gives them):
 clicked(xy, button, modifiers), drag_started(xy, button, modifiers), dragged(xy), drag_finished()
@@ -24,6 +24,7 @@ from playground import style
 from playground.session import Session
 from playground.views.boundary import colorize, tie_lines
 from playground.views.point_layers import PointLayers
+from playground.views.refresh_clock import RefreshClock
 
 OVERLAY_Z = 1.5      # between the tie lines (1) and the points (2 and up)
 OVERLAY_TOP_Z = 100  # above the points and the cursor
@@ -88,8 +89,11 @@ class CanvasView(pg.PlotWidget):
         self._reach: float | None = None
         self._build_plot()
         session.points_changed.connect(self.update_points)
-        session.stats_changed.connect(self.update_boundary)
-        self.getViewBox().sigRangeChanged.connect(self.update_boundary)
+        # The boundary is recomputed on the next pass of the event loop (input first), once however
+        # many changes asked, and only while the canvas shows.
+        self.boundary_clock = RefreshClock(self, self.update_boundary, interval_ms=0)
+        session.stats_changed.connect(self.boundary_clock.request)
+        self.getViewBox().sigRangeChanged.connect(self.boundary_clock.request)
         self.scene().sigMouseMoved.connect(self._hover)
         self.update_points()
         self.update_boundary()
@@ -119,6 +123,10 @@ class CanvasView(pg.PlotWidget):
         self.point_layers = PointLayers(plot, z=2)
         self.train_points, self.test_points = self.point_layers.train, self.point_layers.test
         self._apply_font()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.boundary_clock.shown()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange and hasattr(self, "ties"):  # (made in __init__)

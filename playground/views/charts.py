@@ -138,6 +138,7 @@ class TrainingCharts(QWidget):
         super().__init__(parent)
         self.session = session
         self.step_label, self.epoch_label = QLabel(), muted(QLabel())
+        self.sample_note = muted(QLabel(wordWrap=True))  # shown when the figures are a sample's
         self.loss_plot = _plot(LogAxis("left"))
         self.accuracy_plot = _plot(pg.AxisItem("left"))
         self.accuracy_plot.setYRange(*ACCURACY_RANGE, padding=0)
@@ -170,6 +171,7 @@ class TrainingCharts(QWidget):
         layout.addLayout(header)
         self.captions: dict[str, QLabel] = {}  # the words around the numbers: see retranslate
         layout.addLayout(self._build_table())
+        layout.addWidget(self.sample_note)
         for name, plot, key in (("loss_plot", self.loss_plot, LineKey()),
                                 ("accuracy_plot", self.accuracy_plot, None)):
             row = QHBoxLayout()
@@ -238,11 +240,22 @@ class TrainingCharts(QWidget):
         for name, label in self.values.items():
             value = getattr(stats, name)
             label.setText(format_loss(value) if name.endswith("loss") else format_accuracy(value))
+        self._show_sample(stats)
         since = self._curves_drawn_at.elapsed() if self._curves_drawn_at.isValid() else CURVE_INTERVAL_MS
         if since >= CURVE_INTERVAL_MS:
             self._update_curves()
         elif not self._curve_timer.isActive():
             self._curve_timer.start(CURVE_INTERVAL_MS - since)
+
+    def _show_sample(self, stats) -> None:
+        """Say so when a split is measured on a sample of its points (a very large one)."""
+        self.sample_note.setVisible(stats.sampled)
+        if stats.sampled:
+            self.sample_note.setText(self.tr(
+                "Measured on a fixed sample: {train} of {train_points} training points, {test} of "
+                "{test_points} test points.").format(
+                    train=f"{stats.measured_train:,}", train_points=f"{stats.train_points:,}",
+                    test=f"{stats.measured_test:,}", test_points=f"{stats.test_points:,}"))
 
     @property
     def curves_up_to_date(self) -> bool:

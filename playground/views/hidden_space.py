@@ -5,7 +5,8 @@ principal axes of the points' activations, with the share of the variance they k
 The grid lines of the canvas's plane are pushed through the network with the points
 (one pass) and drawn warped. In a last hidden layer of 2 units the output layer is a
 straight-line classifier: its regions and boundary are drawn, and training pulls the
-classes apart until that line separates them. A preset sets that up on XOR.
+classes apart until that line separates them. A preset sets that up on XOR. A set of more
+than ``SHOWN_POINTS`` points is shown by a fixed sample of them, and the note says so.
 
 Listens to: session.stats_changed, session.points_changed (redraw on the plot's own
 clock, about 15 times a second), session.settings_changed (the layers). Says its words
@@ -28,6 +29,7 @@ from playground.views.space_plot import REGION_RESOLUTION, SpacePlot, beside, pa
 GRID_PEN = pg.mkPen("#B8B8B8", width=1)
 AXES_PEN = pg.mkPen("#707070", width=1.6)
 FILL, ROOM = 0.7, 0.1  # the range changes when the picture fills less than FILL of it; grows ROOM more
+SHOWN_POINTS = 10_000  # a larger set is shown by a fixed sample of this many (each redraw runs them all)
 
 # "XOR through a 2-unit layer": a 4-unit layer, then the 2-unit one the view shows. A 2-2-2 network
 # cannot do it: with two tanh units the best straight line in hidden space gets about 91% of XOR.
@@ -56,6 +58,7 @@ class HiddenPlot(SpacePlot):
         self.session, self.titled = session, titled
         self.layer: int | None = None
         self.space = None
+        self.shown = np.zeros(0, int)  # the indices of the points drawn
         lines = grid_lines(style.PLANE)
         n = len(lines) // 2  # lines x = const, then y = const: the plane's axes are where the const is 0
         constant = np.concatenate([lines[:n, 0, 0], lines[n:, 0, 1]])
@@ -97,8 +100,9 @@ class HiddenPlot(SpacePlot):
             self.show_labels("", "", "" if self.titled else None)
             return
         previous = None if self.space is None else self.space.basis
-        space = self.space = self.session.hidden_space(self.layer, style.PLANE, previous)
-        self.show_points(space.points, self.session.labels, self.session.is_test)
+        shown = self.shown = self.session.point_sample(SHOWN_POINTS)
+        space = self.space = self.session.hidden_space(self.layer, style.PLANE, previous, shown)
+        self.show_points(space.points, self.session.labels[shown], self.session.is_test[shown])
         self._x[:, :-1], self._y[:, :-1] = space.lines
         self.grid.setData(self._x[~self._on_axes].ravel(), self._y[~self._on_axes].ravel())
         self.grid_axes.setData(self._x[self._on_axes].ravel(), self._y[self._on_axes].ravel())
@@ -240,5 +244,8 @@ class HiddenSpaceView(QWidget):
                            "the points' activations (PCA), which keep {kept:.0%} of their variance. The "
                            "boundary is drawn when the last hidden layer has 2 units."
                            ).format(width=space.width, kept=space.variance_kept)
+        if space is not None and len(self.plot.shown) < len(self.session.points):
+            text += " " + self.tr("Shown: a fixed sample of {shown} of the {count} points.").format(
+                shown=f"{len(self.plot.shown):,}", count=f"{len(self.session.points):,}")
         self.note.setText(text)
         self.grid_key.setVisible(bool(n_hidden))

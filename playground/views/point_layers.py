@@ -1,4 +1,4 @@
-"""The points as every plot draws them: one scatter item per class and split, made once.
+"""The points as every plot draws them: one spot layer per class and split, made once.
 
 Training points are filled with the class colour, test points hollow; a view feeds
 them coordinates with ``show`` (a plane, a feature plane or a hidden space).
@@ -10,20 +10,20 @@ import numpy as np
 import pyqtgraph as pg
 
 from playground import style
+from playground.views.spot_layer import SpotLayer
 
 
 class PointLayers:
-    """``train[k]`` and ``test[k]``: the scatter items of class k (added to ``plot`` at depth ``z``
+    """``train[k]`` and ``test[k]``: the spot layers of class k (added to ``plot`` at depth ``z``
     and up: test points under training points), drawn only."""
 
     def __init__(self, plot: pg.PlotItem, z: float, size: float = style.POINT_SIZE):
-        self.train: list[pg.ScatterPlotItem] = []
-        self.test: list[pg.ScatterPlotItem] = []
+        self.train: list[SpotLayer] = []
+        self.test: list[SpotLayer] = []
         for color in style.CLASS_COLORS:
-            self.test.append(pg.ScatterPlotItem(size=size, pen=pg.mkPen(color, width=style.TEST_POINT_PEN),
-                                                brush=pg.mkBrush(255, 255, 255, 90)))
-            self.train.append(pg.ScatterPlotItem(
-                size=size, pen=pg.mkPen("w", width=1.2), brush=pg.mkBrush(color)))
+            hollow = pg.mkPen(color, width=style.TEST_POINT_PEN)
+            self.test.append(SpotLayer(size, hollow, (255, 255, 255, 90)))
+            self.train.append(SpotLayer(size, pg.mkPen("w", width=1.2), color))
         for i, item in enumerate([*self.test, *self.train]):
             item.setZValue(z + i / 100)
             item.setEnabled(False)

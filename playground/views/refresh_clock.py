@@ -3,6 +3,10 @@ and not at all while the view is hidden (it catches up when it is shown again). 
 dock behind another dock's tab counts as hidden: Qt moves such a page out of sight instead of
 hiding it, and says so with the dock's visibilityChanged, which the clock follows.
 
+A redraw never runs inside the signal that asked for it, even when it is due at once: it
+comes from the event loop, after the input waiting there. So a training step and the
+views it makes redraw are separate pieces of work, and a click is answered between them.
+
     clock = RefreshClock(widget, widget.refresh, interval_ms=66)
     session.stats_changed.connect(clock.request)
     # and in the widget: def showEvent(self, event): super().showEvent(event); self.clock.shown()
@@ -36,15 +40,14 @@ class RefreshClock(QObject):
         return not self._stale
 
     def request(self, *_) -> None:
-        """Something changed: redraw now if the last redraw is old enough, else when it is."""
+        """Something changed: redraw as soon as the event loop comes round if the last redraw is
+        old enough, else when it is."""
         self._stale = True
         if not self._in_sight():
             return
         since = self._last.elapsed() if self._last.isValid() else self.interval_ms
-        if since >= self.interval_ms:
-            self.refresh_now()
-        elif not self._timer.isActive():
-            self._timer.start(self.interval_ms - since)
+        if not self._timer.isActive():
+            self._timer.start(max(0, self.interval_ms - since))
 
     def request_now(self) -> None:
         """Something changed that must show at once (new words): redraw now if in sight, else when shown."""

@@ -171,6 +171,7 @@ def test_a_recording_has_its_frames_at_the_canvas_size(qtbot, window, files, tmp
     assert files.recorder.recording
     for _ in range(11):
         window.session.step(20)  # the boundary moves between frames
+        qtbot.waitUntil(lambda: window.canvas.boundary_clock.up_to_date, timeout=2000)
         files.recorder.add_frame()
     files.record.trigger()  # stops, and saves
     assert not files.recorder.recording and path.exists()

@@ -26,18 +26,18 @@ def test_presentation_mode_enlarges_text_points_lines_and_the_caption(qtbot, win
     window.open_lesson("xor-hidden")
     before = {"window": point_size(window), "charts": point_size(window.views["charts"]),
               "caption": point_size(window.caption.title)}
-    dot, line = window.canvas.train_points[0].opts["size"], window.canvas.ties.opts["pen"].widthF()
+    dot, line = window.canvas.train_points[0].size(), window.canvas.ties.opts["pen"].widthF()
     window.presentation.action.trigger()  # F5
     assert window.presentation.active and window.isFullScreen()
     after = {"window": point_size(window), "charts": point_size(window.views["charts"]),
              "caption": point_size(window.caption.title)}
     assert all(after[key] >= 1.35 * before[key] for key in before), (before, after)
-    assert window.canvas.train_points[0].opts["size"] > dot and window.canvas.ties.opts["pen"].widthF() > line
+    assert window.canvas.train_points[0].size() > dot and window.canvas.ties.opts["pen"].widthF() > line
     assert window.presentation.badge.isVisible()
     window.presentation.action.trigger()  # F5 again
     assert not window.presentation.active and not window.isFullScreen()
     assert point_size(window) == pytest.approx(before["window"]) and not window.presentation.badge.isVisible()
-    assert window.canvas.train_points[0].opts["size"] == dot
+    assert window.canvas.train_points[0].size() == dot
 
 
 def test_hidden_panels_leave_the_canvas_the_curves_and_the_diagram(qtbot, presenting):

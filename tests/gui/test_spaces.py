@@ -83,6 +83,7 @@ def test_two_classes_add_the_difference_vector_normal_to_the_boundary(qtbot, mak
     x, y = arrows.shafts[-1].getData()
     difference = np.array([x[1] - x[0], y[1] - y[0]])
     np.testing.assert_allclose(difference, arrows.scale * (w[1] - w[0]), rtol=1e-6)
+    qtbot.waitUntil(lambda: window.canvas.boundary_clock.up_to_date, timeout=2000)
     tie_x, tie_y = window.canvas.ties.getData()
     along = np.array([tie_x[-1] - tie_x[0], tie_y[-1] - tie_y[0]])  # the boundary is one straight line
     assert abs(along @ difference) / (np.linalg.norm(along) * np.linalg.norm(difference)) < 0.02

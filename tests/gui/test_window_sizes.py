@@ -70,7 +70,7 @@ def test_a_big_screen_gets_bigger_fonts_and_panels(qtbot, window):
     assert window.views["charts"].values["train_loss"].font().pointSizeF() >= 1.3 * value
     assert window.docks["data"].width() >= 1.3 * left and window.docks["charts"].width() >= 1.3 * right
     assert window.canvas.getPlotItem().getAxis("left").style["tickFont"].pointSizeF() >= 1.3 * font
-    assert window.canvas.train_points[0].opts["size"] >= 1.3 * POINT_SIZE  # bolder points on a projector
+    assert window.canvas.train_points[0].size() >= 1.3 * POINT_SIZE  # bolder points on a projector
     check_the_layout(window)
     resized(window, 1280, 800)  # and back
     assert window.font().pointSizeF() == font and window.docks["data"].width() == left
