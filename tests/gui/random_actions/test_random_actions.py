@@ -1,0 +1,62 @@
+"""Seeded random actions on the real window; on a failure, the shortest sequence that fails.
+
+RANDOM_ACTION_SEEDS ("0,1,2" or "0-19") and RANDOM_ACTIONS (300) choose the run;
+RANDOM_ACTION_SHRINK_SECONDS (600) bounds the search for the shortest failing sequence.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from .harness import Harness, Run
+from .shrink import shrink
+
+
+def _seeds(text: str) -> list[int]:
+    seeds = []
+    for part in text.split(","):
+        low, _, high = part.partition("-")
+        seeds += range(int(low), int(high or low) + 1)
+    return seeds
+
+
+SEEDS = _seeds(os.environ.get("RANDOM_ACTION_SEEDS", "0,1,2"))
+ACTIONS = int(os.environ.get("RANDOM_ACTIONS", "300"))
+SHRINK_SECONDS = float(os.environ.get("RANDOM_ACTION_SHRINK_SECONDS", "600"))
+
+
+@pytest.fixture
+def harness(qtbot, monkeypatch, tmp_path) -> Harness:
+    return Harness(qtbot, monkeypatch, tmp_path)
+
+
+@pytest.mark.random_actions
+@pytest.mark.timeout(120 + 2 * ACTIONS + SHRINK_SECONDS)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_random_actions(harness, seed):
+    started = time.perf_counter()
+    run = harness.run_random(seed, ACTIONS)
+    seconds = time.perf_counter() - started
+    if run.failure is not None:
+        print(report(seed, run, run.steps[: run.failure.step + 1], 0), flush=True)  # before the search
+        shortest, replays = shrink(harness, run.steps, run.failure, SHRINK_SECONDS)
+        pytest.fail(report(seed, run, shortest, replays), pytrace=False)
+    print(f"random actions, seed {seed}: {len(run.steps)} actions in {seconds:.1f} s, no failure")
+    assert len(run.steps) == ACTIONS
+
+
+def report(seed: int, run: Run, shortest, replays: int) -> str:
+    f = run.failure
+    where = "while the window was made" if f.step < 0 else \
+        "closing the window" if f.step >= len(run.steps) else f"after step {f.step + 1}"
+    lines = [f"Random actions, seed {seed}: {f.kind} ({f.what}) {where} of {len(run.steps)}:",
+             f.detail.rstrip(), "",
+             f"Shortest sequence that fails the same way ({len(shortest)} steps, found in {replays} "
+             "replays); as a regression test in test_found.py:",
+             "    run = harness.replay(["]
+    lines += [f"        {step.code()}  # {step.description}" for step in shortest]
+    lines.append("    ])")
+    return "\n".join(lines)
