@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: run test bench clean
+.PHONY: run test bench translations clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ test: $(VENV)/.installed
 bench: $(VENV)/.bench-installed
 	$(PY) benchmarks/bench_engine.py
 	$(PY) benchmarks/bench_gui.py
+
+# The Korean interface: collect new strings into assets/i18n/playground_ko.ts (to translate,
+# in Qt Linguist or any editor), then compile it to playground_ko.qm (both are committed).
+translations: $(VENV)/.installed
+	$(PY) tools/translations.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

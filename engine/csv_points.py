@@ -22,14 +22,8 @@ import numpy as np
 from engine.atomic_file import save_atomic
 from engine.datasets import MAX_CLASSES
 from engine.errors import CodedError
-from engine.scenario import (
-    DECIMALS,
-    DEFAULT_CLASS_NAMES,
-    MAX_CLASS_NAME,
-    MAX_COORDINATE,
-    MAX_FILE_POINTS,
-    read_text,
-)
+from engine.input_files import MAX_FILE_POINTS, read_text
+from engine.scenario import DECIMALS, DEFAULT_CLASS_NAMES, MAX_CLASS_NAME, MAX_COORDINATE
 
 COLUMNS = ("x", "y", "label", "split")
 SPLITS = {"": False, "train": False, "test": True}
@@ -51,7 +45,8 @@ class CsvPoints:
 
 
 def load(path, known_names=DEFAULT_CLASS_NAMES) -> CsvPoints:
-    """Read a UTF-8 CSV file of points; raises CsvError."""
+    """Read a UTF-8 CSV file of points (``engine.input_files``: a regular file of at most
+    ``MAX_FILE_BYTES``); raises CsvError."""
     return parse(read_text(path, CsvError), known_names)
 
 

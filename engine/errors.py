@@ -27,3 +27,9 @@ class CodedError(ValueError):
         if params:
             summary += " " + _SHORT.repr(params)
         super().__init__(" ".join(summary.split()))
+
+
+def one_line(text: str, limit: int) -> str:
+    """``text`` on one line (runs of white space as one space), cut to ``limit`` characters with "…"."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"

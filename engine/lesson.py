@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from engine.errors import CodedError
 from engine.expression_graph import LECTURE_EXAMPLES
+from engine.input_files import is_unicode_text
 
 KEYS = ("title", "caption", "show", "explorer", "expect")
 MAX_TITLE = 200
@@ -135,6 +136,8 @@ def _texts(raw, name: str, most: int, allow_empty: bool = False) -> dict[str, st
             raise LessonError(f"{name}.{language}", "bad_language")
         if not isinstance(text, str) or not text.strip() or len(text) > most:
             raise LessonError(f"{name}.{language}", "bad_lesson_text", most=most, found=text)
+        if not is_unicode_text(text):
+            raise LessonError(f"{name}.{language}", "not_unicode_text")
     return dict(raw)
 
 

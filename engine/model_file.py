@@ -16,21 +16,22 @@ and raises only ``ModelFileError``; ``np.load(path)`` reads the file anywhere.
 
 from __future__ import annotations
 
+import io
 import json
-import os
 import zipfile
 from dataclasses import dataclass
 
 import numpy as np
 
 from engine.atomic_file import save_atomic
-from engine.datasets import MAX_CLASSES
 from engine.errors import CodedError
-from engine.scenario import MAX_FILE_BYTES
+from engine.input_files import MAX_NPZ_BYTES, check_json_values, read_bytes
+from engine.scenario import ScenarioError, check_class_names
 from engine.settings import ModelSettings, SettingsError, TrainingSettings
 
 FORMAT = "decision-playground-model/1"
 SETTINGS_KEY = "settings"
+MAX_ARRAYS = 100  # arrays in one .npz: a model has at most 14, an autosave about 20 more
 
 
 class ModelFileError(CodedError):
@@ -104,10 +105,10 @@ def from_parts(arrays: dict[str, np.ndarray], doc: dict, expected_format: str = 
                              found=doc.get("format") if isinstance(doc, dict) else doc)
     model = _settings(ModelSettings, doc.get("model"), "model")
     training = _settings(TrainingSettings, doc["training"], "training") if "training" in doc else None
-    names = doc.get("classes")
-    if not (isinstance(names, list) and 2 <= len(names) <= MAX_CLASSES
-            and all(isinstance(name, str) for name in names)):
-        raise ModelFileError("classes", "not_a_name_list", most=MAX_CLASSES)
+    try:
+        names = check_class_names(doc.get("classes"))
+    except ScenarioError as error:
+        raise ModelFileError(error.field, error.code, **error.params) from None
     step, epoch = doc.get("step", 0), doc.get("epoch", 0.0)
     if isinstance(step, bool) or not isinstance(step, int) or step < 0:
         raise ModelFileError("step", "not_whole", found=step)
@@ -133,23 +134,29 @@ def write_npz(path, arrays: dict[str, np.ndarray], doc: dict) -> None:
 
 
 def read_npz(path) -> tuple[dict[str, np.ndarray], dict]:
-    """The arrays and the settings document of an ``.npz`` file; raises ModelFileError."""
+    """The arrays and the settings document of an ``.npz`` file of at most ``MAX_NPZ_BYTES`` (and
+    as much unpacked); raises ModelFileError."""
+    data = read_bytes(path, ModelFileError, MAX_NPZ_BYTES)
     try:
-        if os.path.getsize(path) > MAX_FILE_BYTES:
-            raise ModelFileError("", "file_too_large", path=str(path), megabytes=MAX_FILE_BYTES // 2**20)
-        with open(path, "rb") as file:  # ours to close, whatever np.load makes of it
-            loaded = np.load(file, allow_pickle=False)
-            if not isinstance(loaded, np.lib.npyio.NpzFile):  # a single .npy array
-                raise ModelFileError("", "model_not_npz")
-            arrays = {name: loaded[name] for name in loaded.files}
-    except OSError as error:
-        raise ModelFileError("", "cannot_read", path=str(path), reason=error.strerror or str(error)) from None
-    except (ValueError, EOFError, zipfile.BadZipFile):
+        loaded = np.load(io.BytesIO(data), allow_pickle=False)
+    except (ValueError, EOFError, OSError, zipfile.BadZipFile):
         raise ModelFileError("", "model_not_npz") from None
+    if not isinstance(loaded, np.lib.npyio.NpzFile):  # a single .npy array
+        raise ModelFileError("", "model_not_npz")
+    with loaded:
+        members = loaded.zip.infolist()  # a small file may unpack to a huge one: count first
+        if len(members) > MAX_ARRAYS or sum(member.file_size for member in members) > MAX_NPZ_BYTES:
+            raise ModelFileError("", "file_too_large", path=str(path), megabytes=MAX_NPZ_BYTES // 2**20)
+        try:
+            arrays = {name: loaded[name] for name in loaded.files}
+        except (ValueError, EOFError, OSError, zipfile.BadZipFile):
+            raise ModelFileError("", "model_not_npz") from None
     if SETTINGS_KEY not in arrays or arrays[SETTINGS_KEY].dtype.kind != "U" or arrays[SETTINGS_KEY].ndim:
         raise ModelFileError(SETTINGS_KEY, "model_missing_settings")
+    text = str(arrays.pop(SETTINGS_KEY))
+    check_json_values(text, ModelFileError)
     try:
-        doc = json.loads(str(arrays.pop(SETTINGS_KEY)))
+        doc = json.loads(text)
     except (ValueError, RecursionError):
         raise ModelFileError(SETTINGS_KEY, "model_missing_settings") from None
     return arrays, doc

@@ -19,15 +19,14 @@ import numpy as np
 from engine import datasets
 from engine.atomic_file import save_atomic
 from engine.datasets import MAX_CLASSES
-from engine.errors import CodedError
+from engine.errors import CodedError, one_line
+from engine.input_files import MAX_FILE_BYTES, MAX_FILE_POINTS, check_json_values, is_unicode_text, read_text
 from engine.lesson import Lesson, LessonError
 from engine.lesson import parse as parse_lesson
 from engine.settings import DataSettings, ModelSettings, Settings, SettingsError, TrainingSettings
 
 FORMAT = "decision-playground/1"
 DEFAULT_CLASS_NAMES = ("A", "B", "C", "D", "E")
-MAX_FILE_BYTES = 64 * 1024 * 1024
-MAX_FILE_POINTS = 100_000
 MAX_COORDINATE = 1000.0
 MAX_CLASS_NAME = 40
 MAX_TITLE = 200
@@ -43,7 +42,7 @@ class ScenarioError(CodedError):
     the file. ``code`` and ``params`` say what is wrong (see ``engine.errors``)."""
 
     def __init__(self, field_name: str, code: str, **params):
-        super().__init__(_one_line(field_name, 80), code, **params)
+        super().__init__(one_line(field_name, 80), code, **params)
 
 
 @dataclass(eq=False)
@@ -75,7 +74,7 @@ class Scenario:
         d = settings.data
         if class_names is None:
             class_names = DEFAULT_CLASS_NAMES[:d.classes]
-        names = _class_names(class_names, d.classes)
+        names = check_class_names(class_names, d.classes)
         points, labels = datasets.generate(d.dataset, d.points, d.noise, d.classes, d.seed)
         is_test = datasets.split(len(points), d.test_fraction, d.seed, labels)
         return cls(points, labels, is_test, names, settings, title, lesson)
@@ -113,7 +112,7 @@ def from_json_dict(doc) -> Scenario:
     settings = _build(Settings, {**sections, **_pick(doc, "seed")}, "")
     title = _title(doc.get("title", ""))
     lesson = _lesson(doc["lesson"]) if "lesson" in doc else None
-    names = _class_names(doc["classes"], settings.data.classes) if "classes" in doc else None
+    names = check_class_names(doc["classes"], settings.data.classes) if "classes" in doc else None
     if "points" not in doc:
         if "test" in doc:
             raise ScenarioError("test", "test_without_points")
@@ -131,6 +130,7 @@ def loads(text: str) -> Scenario:
         raise ScenarioError("", "text_too_large", megabytes=MAX_FILE_BYTES // 2**20)
     if not text.strip():
         raise ScenarioError("", "empty_file")
+    check_json_values(text, ScenarioError)
     try:
         return from_json_dict(json.loads(text, parse_int=_parse_int))
     except json.JSONDecodeError as error:
@@ -141,24 +141,9 @@ def loads(text: str) -> Scenario:
 
 
 def load(path) -> Scenario:
-    """Read and validate a UTF-8 scenario file; raises ScenarioError."""
-    return loads(read_text(path))
-
-
-def read_text(path, error_type=ScenarioError) -> str:
-    """The text of a UTF-8 file of at most ``MAX_FILE_BYTES``; raises ``error_type("", code, ...)``
-    (codes ``cannot_read``, ``file_too_large``, ``not_utf8``)."""
-    try:
-        with open(path, "rb") as file:
-            data = file.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise error_type("", "cannot_read", path=str(path), reason=error.strerror or str(error)) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise error_type("", "file_too_large", path=str(path), megabytes=MAX_FILE_BYTES // 2**20)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise error_type("", "not_utf8", offset=error.start) from None
+    """Read and validate a UTF-8 scenario file (``engine.input_files``: a regular file of at
+    most ``MAX_FILE_BYTES``); raises ScenarioError."""
+    return loads(read_text(path, ScenarioError))
 
 
 def dumps(scenario: Scenario) -> str:
@@ -229,7 +214,7 @@ def _test(raw, n_points: int) -> np.ndarray:
     return is_test
 
 
-def _class_names(raw, at_least: int) -> list[str]:
+def check_class_names(raw, at_least: int = 2) -> list[str]:
     """2..5 distinct non-empty names, at least ``at_least`` of them (the data's classes)."""
     if not isinstance(raw, list | tuple) or not 2 <= len(raw) <= MAX_CLASSES:
         raise ScenarioError("classes", "not_a_name_list", most=MAX_CLASSES)
@@ -238,6 +223,8 @@ def _class_names(raw, at_least: int) -> list[str]:
     for i, name in enumerate(raw):
         if not isinstance(name, str) or not name.strip() or len(name) > MAX_CLASS_NAME:
             raise ScenarioError(f"classes[{i}]", "bad_class_name", most=MAX_CLASS_NAME, found=name)
+        if not is_unicode_text(name):
+            raise ScenarioError(f"classes[{i}]", "not_unicode_text")
         if name in raw[:i]:
             raise ScenarioError(f"classes[{i}]", "class_name_twice", found=name)
     return list(raw)
@@ -246,6 +233,8 @@ def _class_names(raw, at_least: int) -> list[str]:
 def _title(raw) -> str:
     if not isinstance(raw, str) or len(raw) > MAX_TITLE:
         raise ScenarioError("title", "bad_title", most=MAX_TITLE)
+    if not is_unicode_text(raw):
+        raise ScenarioError("title", "not_unicode_text")
     return raw
 
 
@@ -281,7 +270,3 @@ def _parse_int(digits: str) -> int | float:
     overflowing float conversions or hitting Python's int-string length limit."""
     return int(digits) if len(digits) <= 300 else float(digits)
 
-
-def _one_line(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -26,6 +26,7 @@ MAX_SEED = 2**32 - 1
 MAX_LEARNING_RATE = 1e6
 MAX_BATCH_SIZE = 100_000
 MAX_PENALTY = 10.0
+MAX_STEPS = 1_000_000  # training steps one command may ask for (the default network: about 90 s)
 KINDS = ("linear", "mlp")
 
 

@@ -9,6 +9,7 @@ keep the weights, a new architecture starts again from the seed.
 
 from __future__ import annotations
 
+import contextlib
 import math
 from dataclasses import dataclass
 
@@ -226,10 +227,14 @@ class Trainer:
         return len(self._labels) - self._n_train
 
     def step(self, n: int = 1) -> StepStats:
-        """Take n optimisation steps (fewer if the loss stops being finite)."""
+        """Take n optimisation steps (fewer if the loss stops being finite).
+
+        A KeyboardInterrupt (Ctrl+C) is passed on with the trainer at its last complete step:
+        a step it cut short is undone (the optimizer's running averages then start afresh).
+        """
         if self._n_train and not self.diverged:
             loss_fn = LOSSES[self.training.loss]
-            with np.errstate(all="ignore"):
+            with np.errstate(all="ignore"), self._undone_if_interrupted():
                 for _ in range(n):
                     x, target = self._next_batch()
                     scores = self.model(x)
@@ -248,16 +253,33 @@ class Trainer:
                     loss.backward()
                     self._last_scores = scores  # its graph now holds dLoss/d(each layer's output)
                     self._before_step = [p.data.copy() for p in self._params]
+                    self._counts_before = (self.steps, self.samples_seen, self.epoch)  # updating from here
                     self.optimizer.step()
                     self.steps += 1
                     self.samples_seen += x.data.shape[1]
                     self.epoch += x.data.shape[1] / self._n_train
+                    self._counts_before = None
             stats = self.evaluate()
             if not self.diverged and self.monitor.exploded(stats.train_loss):
                 self._diverge(stats.train_loss)
                 stats = self.evaluate()
             return stats
         return self.evaluate()
+
+    @contextlib.contextmanager
+    def _undone_if_interrupted(self):
+        """On a KeyboardInterrupt while a step updates the parameters (``_counts_before`` set),
+        go back to the parameters and counts before it; then let the interrupt go on."""
+        self._counts_before = None
+        try:
+            yield
+        except KeyboardInterrupt:
+            if self._counts_before is not None:
+                for p, saved in zip(self._params, self._before_step):
+                    np.copyto(p.data, saved)
+                self.steps, self.samples_seen, self.epoch = self._counts_before
+                self._build_optimizer()
+            raise
 
     def _next_batch(self) -> tuple[Tensor, np.ndarray]:
         """The next mini-batch, features x batch: x (F, B), target (K, B)."""

@@ -10,15 +10,18 @@ matches the desktop entry, so desktops show the app's icon for its window.
 
 from __future__ import annotations
 
+import signal
 import sys
 
 import pyqtgraph as pg
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from engine.allocator import keep_freed_memory
-from playground import window_state
+from playground import language, window_state
 from playground.autosave import Autosaver
+from playground.cli import INTERRUPTED
 from playground.main_window import APP_NAME, MainWindow
 from playground.resources import ICON, asset_path
 from playground.session import Session
@@ -38,14 +41,17 @@ def create_app() -> QApplication:
     return app
 
 
-def run(scenario_path: str | None = None, lesson: str | None = None) -> int:
+def run(scenario_path: str | None = None, lesson: str | None = None, lang: str | None = None) -> int:
     """Open the window (on ``scenario_path``, the built-in ``lesson``, or the XOR demo) and run
-    until it closes. The window takes back its last size and layout.
+    until it closes. The window takes back its last size and layout. It speaks ``lang`` ("en",
+    "ko"), else the language chosen last (``playground.language``).
 
-    A bad scenario file raises ScenarioError before any window appears.
+    A bad scenario file raises ScenarioError before any window appears. Ctrl+C in the
+    terminal quits quietly with exit code 130, after the autosave (as any quit).
     """
     keep_freed_memory()
     app = create_app()
+    language.install(lang or language.saved())
     session = Session()
     if scenario_path:
         session.open(scenario_path)
@@ -57,6 +63,10 @@ def run(scenario_path: str | None = None, lesson: str | None = None) -> int:
         window.lessons.apply(session.lesson)  # a lesson file's views, over the layout taken back
     autosaver = Autosaver(session, parent=window)
     app.aboutToQuit.connect(autosaver.save_now)
+    signal.signal(signal.SIGINT, lambda *_: app.exit(INTERRUPTED))
+    wake = QTimer(window)  # Python handles a signal only when it runs: let it run 4 times a second
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
     window.show()
     autosaver.offer_restore()
     return app.exec()

@@ -23,7 +23,8 @@ from engine.model_graph import point_trace
 from engine.trace import CONST, INPUT, Trace, TraceNode
 from engine.trainer import Trainer
 from playground.backprop_words import PLAIN, backward_lines, expression_message, label, pattern, values_text
-from playground.cli import OPTIONS, UsageError, _add_session_options, describe, scenario_from_args
+from playground.cli import OPTIONS, UsageError, _add_session_options, describe, scenario_from_args, whole
+from playground.messages import shown
 from playground.model_info import ModelInfo
 
 
@@ -33,7 +34,7 @@ def add_parser(commands) -> None:
                             "one point, node by node (forward values, backward gradients)")
     p.add_argument("expression", nargs="?", metavar="EXPR", help='a formula, e.g. "(x + y) * z"')
     p.add_argument("--at", default="", metavar="x=-2,y=5", help="the variables' values")
-    p.add_argument("--point", type=int, metavar="I", help="with --model: the point (its index) to follow")
+    p.add_argument("--point", type=whole, metavar="I", help="with --model: the point (its index) to follow")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     _add_session_options(p, model_mode=True)
     p.set_defaults(steps=0)
@@ -75,13 +76,12 @@ def _model_trace(args: argparse.Namespace) -> tuple[Trace, str, dict]:
         args.kind = None
     if args.point is None:
         raise UsageError("--point: which point? give its index, e.g. --point 0")
-    if args.steps < 0:
-        raise UsageError("--steps: must be 0 or more")
     scenario = scenario_from_args(args)
     if not len(scenario.points):
         raise UsageError("--point: the scenario has no points")
     if not 0 <= args.point < len(scenario.points):
-        raise UsageError(f"--point: must be between 0 and {len(scenario.points) - 1}, not {args.point}")
+        raise UsageError(f"--point: must be between 0 and {len(scenario.points) - 1}, "
+                         f"not {shown(args.point)}")
     trainer = Trainer.for_scenario(scenario)
     if args.steps:
         trainer.step(args.steps)

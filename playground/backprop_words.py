@@ -4,7 +4,8 @@ A ``Trace`` (engine/trace.py) is data; this module says it: each node's label,
 the gate patterns, a forward step as arithmetic ("-2 + 5 = 3") and a backward
 step as "upstream -4 x local 1 = -4", or, on arrays, as shapes ("input 20,
 output 10 -> upstream 10, local 20x10, downstream 20"; "dW = upstream . x^T").
-Templates are marked with QT_TRANSLATE_NOOP like playground.messages; no Qt here.
+Templates are marked with QT_TRANSLATE_NOOP and looked up with ``translated`` when
+used, like playground.messages; no Qt here.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.trace import CONST, Trace, TraceNode, TraceStep
-from playground.messages import QT_TRANSLATE_NOOP, message
+from playground.messages import QT_TRANSLATE_NOOP, message, translated
 
 TIMES, MINUS, DOT = "\u00d7", "\u2212", "\u00b7"
 
@@ -54,6 +55,11 @@ PATTERNS = {
     "min": QT_TRANSLATE_NOOP("Backprop", "routes"),
     "copy": QT_TRANSLATE_NOOP("Backprop", "adds"),
 }
+
+# The names the model's graph gives its last two nodes (engine.model_graph); other names are
+# the user's variables, or notation (x, W1, h1...), the same in every language.
+NODE_NAMES = {"scores": QT_TRANSLATE_NOOP("Backprop", "scores"),
+              "loss": QT_TRANSLATE_NOOP("Backprop", "loss")}
 
 # Forward arithmetic on one-number edges; {0}, {1}: the inputs, {out}: the result.
 ARITHMETIC = {
@@ -125,6 +131,11 @@ EXPRESSION_ERRORS = {
 }
 
 
+def _t(key: str) -> str:
+    """The template ``T[key]`` in the interface's language."""
+    return translated("Backprop", T[key])
+
+
 def expression_message(error) -> str:
     """One line for an ExpressionError, without its field: the window underlines the place."""
     return message(error, field="", templates=EXPRESSION_ERRORS)
@@ -141,7 +152,7 @@ def number(value: float, style: Style = SCREEN) -> str:
 
 def shape_text(shape: tuple[int, ...]) -> str:
     """(8, 1) -> '8×1'; () -> 'scalar'."""
-    return TIMES.join(map(str, shape)) if shape else T["scalar"]
+    return TIMES.join(map(str, shape)) if shape else _t("scalar")
 
 
 def values_text(array: np.ndarray, style: Style = SCREEN) -> str:
@@ -171,7 +182,8 @@ def brief(array: np.ndarray, style: Style = SCREEN, most: int = 3) -> str:
 def label(node: TraceNode, style: Style = SCREEN) -> str:
     """What a node is called: its name, its number for a constant, else its source or symbol."""
     if node.name:
-        return node.name
+        named = NODE_NAMES.get(node.name) if not node.is_leaf else None
+        return translated("Backprop", named) if named else node.name
     if node.op == CONST:
         return quantity(node.value, style)
     return node.source or SYMBOLS.get(node.op, node.op)
@@ -179,7 +191,7 @@ def label(node: TraceNode, style: Style = SCREEN) -> str:
 
 def pattern(op: str) -> str | None:
     """The gate's backward pattern ('distributes', 'swaps', 'routes', 'adds'), or None."""
-    return PATTERNS.get(op)
+    return translated("Backprop", PATTERNS[op]) if op in PATTERNS else None
 
 
 _SUPERSCRIPT = str.maketrans("0123456789-", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
@@ -198,7 +210,7 @@ def gate_name(op: str) -> str:
     """'× mul (swaps)', '+ add (distributes)', 'exp', 'W·x matmul'."""
     symbol = SYMBOLS.get(op, op)
     name = op if symbol == op else f"{symbol} {op}"
-    return T["gate_pattern"].format(gate=name, pattern=pattern(op)) if pattern(op) else name
+    return _t("gate_pattern").format(gate=name, pattern=pattern(op)) if pattern(op) else name
 
 
 # ------------------------------------------------------------------ the steps
@@ -212,7 +224,7 @@ def forward_text(trace: Trace, node_id: int, style: Style = SCREEN) -> str:
         template = ARITHMETIC.get(node.op, SYMBOLS.get(node.op, node.op) + "({0}) = {out}")
         return template.format(*args, out=out)
     joiner = f" {DOT} " if node.op == "matmul" else ", "
-    return T["forward_shapes"].format(op=SYMBOLS.get(node.op, node.op), out=out,
+    return _t("forward_shapes").format(op=SYMBOLS.get(node.op, node.op), out=out,
                                       inputs=joiner.join(shape_text(i.shape) for i in inputs))
 
 
@@ -230,32 +242,32 @@ def backward_lines(trace: Trace, step: TraceStep, style: Style = SCREEN, name=la
         parent, sent = trace.nodes[parent_id], step.downstream[slot]
         who = name(parent, style)
         if sent is None:
-            lines.append(T["no_gradient"].format(input=who))
+            lines.append(_t("no_gradient").format(input=who))
         elif step.local is not None:
             local = step.local[slot]
             one_number = step.upstream.size == 1 and sent.size == 1 and np.size(local) == 1
-            template = T["scalar_step"] if one_number else (
-                T["array_step"] if sent.shape == node.shape else T["summed_step"])
+            template = _t("scalar_step") if one_number else (
+                _t("array_step") if sent.shape == node.shape else _t("summed_step"))
             lines.append(template.format(input=who, upstream=upstream, local=brief(local, style),
                                          downstream=brief(sent, style)))
         elif node.op in ("sum", "mean"):
-            template = T["spread"] if node.op == "sum" else T["spread_mean"]
+            template = _t("spread") if node.op == "sum" else _t("spread_mean")
             lines.append(template.format(input=who, upstream=upstream, downstream=brief(sent, style),
                                          count=parent.value.size // max(node.value.size, 1)))
         else:
-            lines.append(T["reshaped"].format(input=who, upstream=upstream, downstream=brief(sent, style)))
+            lines.append(_t("reshaped").format(input=who, upstream=upstream, downstream=brief(sent, style)))
     return lines
 
 
 def _upstream_lines(trace: Trace, node: TraceNode, step: TraceStep, style: Style) -> list[str]:
     """The seed at the output; the sum at a node used more than once (the copy gate adds)."""
     if node.id == trace.output.id:
-        return [T["seed"].format(upstream=brief(step.upstream, style))]
+        return [_t("seed").format(upstream=brief(step.upstream, style))]
     received = trace.received(node.id)
     if len(received) < 2:
         return []
     terms = " + ".join(brief(g, style) for _, g in received)
-    return [T["sum_upstream"].format(terms=terms.replace("+ " + style.minus, style.minus + " "),
+    return [_t("sum_upstream").format(terms=terms.replace("+ " + style.minus, style.minus + " "),
                                      total=brief(step.upstream, style), count=len(received))]
 
 
@@ -263,12 +275,12 @@ def _matmul_lines(trace: Trace, node: TraceNode, step: TraceStep, style: Style, 
     """out = W x: the lecture's shapes, then dW = upstream x^T and dx = W^T upstream."""
     w, x = (trace.nodes[i] for i in node.inputs)
     dw, dx = step.downstream
-    lines = [T["jacobian"].format(n_in=x.value.size, n_out=node.value.size)]
+    lines = [_t("jacobian").format(n_in=x.value.size, n_out=node.value.size)]
     up = shape_text(step.upstream.shape)
     if dw is not None:
-        lines.append(T["dw"].format(to=name(w, style), w=label(w, style), x=label(x, style), upstream=up,
+        lines.append(_t("dw").format(to=name(w, style), w=label(w, style), x=label(x, style), upstream=up,
                                     xt=shape_text(x.shape[::-1]), downstream=shape_text(dw.shape)))
     if dx is not None:
-        lines.append(T["dx"].format(to=name(x, style), w=label(w, style), x=label(x, style), upstream=up,
+        lines.append(_t("dx").format(to=name(x, style), w=label(w, style), x=label(x, style), upstream=up,
                                     wt=shape_text(w.shape[::-1]), downstream=shape_text(dx.shape)))
     return lines

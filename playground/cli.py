@@ -1,13 +1,16 @@
 """The command line: the window by default, ``train`` and ``render`` headless.
 
-    python -m playground [--scenario FILE | --lesson NAME]
+    python -m playground [--scenario FILE | --lesson NAME] [--lang ko|en]
     python -m playground train [options] [--json]
     python -m playground render [options] --out FILE.png
     python -m playground backprop EXPR --at x=-2,y=5 [--json]   (or --model ... --point I)
     python -m playground install-desktop [--remove]
 
 Bad usage or a bad file prints one line on stderr and exits with code 2; a bad
-setting or file is worded by ``playground.messages``, as in the window.
+setting or file is worded by ``playground.messages``, as in the window, and any
+value quoted back is shortened (``messages.shown``). Ctrl+C stops ``train`` at the
+last complete step and reports it (exit code 130); any other command exits quietly
+with 130.
 Nothing here imports Qt unless the window or ``render`` is asked for.
 """
 
@@ -19,16 +22,18 @@ import math
 import sys
 import time
 
+from engine.errors import one_line
 from engine.scenario import Scenario, ScenarioError, load
-from engine.settings import DataSettings, ModelSettings, Settings, SettingsError, TrainingSettings
+from engine.settings import MAX_STEPS, DataSettings, ModelSettings, Settings, SettingsError, TrainingSettings
 from engine.trainer import StepStats
 from playground import cli_files
 from playground.collapsed import collapsed_json
 from playground.lessons import lesson_files
-from playground.messages import message, model_summary
+from playground.messages import MAX_MESSAGE, message, model_summary, shown
 from playground.model_info import ModelInfo
 
 USAGE_ERROR = 2
+INTERRUPTED = 130  # Ctrl+C, as a shell reports a process that SIGINT stopped (128 + 2)
 
 # settings field -> (section, command-line option)
 OPTIONS = {
@@ -48,14 +53,15 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):
-        raise UsageError(f"{message} (see {self.prog} --help)")
+        raise UsageError(f"{one_line(message, MAX_MESSAGE)} (see {self.prog} --help)")
 
     def parse_args(self, args=None, namespace=None):
         """Like argparse's, but an unknown option points to the help of the command it was given to."""
         parsed, unknown = self.parse_known_args(args, namespace)
         if unknown:
             prog = f"{self.prog} {parsed.command}" if getattr(parsed, "command", None) else self.prog
-            raise UsageError(f"unrecognized arguments: {' '.join(unknown)} (see {prog} --help)")
+            raise UsageError(f"unrecognized arguments: {one_line(' '.join(unknown), MAX_MESSAGE)} "
+                             f"(see {prog} --help)")
         return parsed
 
 
@@ -69,16 +75,41 @@ def _widths(text: str) -> tuple[int, ...]:
     try:
         return tuple(int(width) for width in text.split(","))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected layer widths like 8,8, not {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected layer widths like 8,8, not {shown(text)}") from None
+
+
+def whole(text: str) -> int:
+    """An option's whole number (argparse ``type``)."""
+    try:
+        return int(text)
+    except ValueError:  # not digits, or more than Python turns into an int (4300)
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {shown(text)}") from None
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number, not {shown(text)}") from None
+
+
+def _steps(text: str) -> int:
+    steps = whole(text)
+    if not 0 <= steps <= MAX_STEPS:
+        raise argparse.ArgumentTypeError(f"must be between 0 and {MAX_STEPS}, not {shown(steps)}")
+    return steps
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="playground", description="Decision Boundary Playground: see how neural "
                      "networks learn. With no command, opens the window.")
-    parser.add_argument("--scenario", dest="window_scenario", metavar="FILE",
+    parser.add_argument("--scenario", dest="window_scenario", metavar="FILE", type=cli_files.file_name,
                         help="open this scenario file in the window")
     parser.add_argument("--lesson", dest="window_lesson", metavar="NAME",
                         help="open this built-in lesson in the window (" + ", ".join(lesson_files()) + ")")
+    parser.add_argument("--lang", choices=("en", "ko"),
+                        help="the window's language for this run: en (English) or ko (한국어); "
+                             "default: the one chosen last in View → Language")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     train = commands.add_parser("train", help="train headless and print the result")
     render = commands.add_parser("render", help="train headless, then save a view's picture")
@@ -86,7 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
         _add_session_options(command)
     train.add_argument("--json", action="store_true", help="print one JSON object")
     cli_files.add_train_options(train)
-    render.add_argument("--out", metavar="FILE.png", required=True, help="where to save the picture")
+    render.add_argument("--out", metavar="FILE.png", type=cli_files.file_name, required=True,
+                        help="where to save the picture")
     render.add_argument("--size", metavar="WxH", default="800x800", help="picture size in pixels")
     render.add_argument("--view", choices=("boundary", "network", "features", "hidden"), default="boundary",
                         help="which view to save (default: the boundary)")
@@ -94,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="--view network: light the diagram by the last step's gradients")
     render.add_argument("--axes", type=_names, metavar="F1,F2",
                         help="--view features: the two features on the axes (default: the model's first two)")
-    render.add_argument("--layer", type=int, metavar="L",
+    render.add_argument("--layer", type=whole, metavar="L",
                         help="--view hidden: the hidden layer, 1 = the first (default: the last)")
     from playground.backprop_cli import add_parser as add_backprop
     from playground.desktop import add_parser as add_desktop
@@ -107,15 +139,16 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_session_options(p: argparse.ArgumentParser, model_mode: bool = False) -> None:
     """The options that make a scenario. ``model_mode`` (backprop): ``--model`` alone asks
     for the model, ``--model KIND`` also sets its kind."""
-    p.add_argument("--scenario", metavar="FILE", help="start from this scenario file")
+    p.add_argument("--scenario", metavar="FILE", type=cli_files.file_name,
+                   help="start from this scenario file")
     cli_files.add_input_options(p)
     data = p.add_argument_group("data (regenerates the points)")
     data.add_argument("--dataset", help="xor, circles, moons, spiral, gaussians, linear, checkerboard")
-    data.add_argument("--points", type=int, metavar="N")
-    data.add_argument("--noise", type=float, metavar="F")
-    data.add_argument("--classes", type=int, metavar="K")
-    data.add_argument("--test-fraction", type=float, metavar="F")
-    data.add_argument("--seed", type=int, metavar="N", help="seed for the points and the initial weights")
+    data.add_argument("--points", type=whole, metavar="N")
+    data.add_argument("--noise", type=_number, metavar="F")
+    data.add_argument("--classes", type=whole, metavar="K")
+    data.add_argument("--test-fraction", type=_number, metavar="F")
+    data.add_argument("--seed", type=whole, metavar="N", help="seed for the points and the initial weights")
     model = p.add_argument_group("model")
     if model_mode:
         model.add_argument("--model", dest="kind", nargs="?", const="", metavar="KIND",
@@ -129,11 +162,12 @@ def _add_session_options(p: argparse.ArgumentParser, model_mode: bool = False) -
     training = p.add_argument_group("training")
     training.add_argument("--loss", help="cross_entropy, hinge, mse")
     training.add_argument("--optimizer", help="sgd, momentum, adam")
-    training.add_argument("--lr", dest="learning_rate", type=float, metavar="F", help="learning rate")
-    training.add_argument("--batch-size", type=int, metavar="N", help="0 = full batch")
-    training.add_argument("--l1", type=float, metavar="F")
-    training.add_argument("--l2", type=float, metavar="F")
-    training.add_argument("--steps", type=int, default=1000, metavar="N", help="training steps (1000)")
+    training.add_argument("--lr", dest="learning_rate", type=_number, metavar="F", help="learning rate")
+    training.add_argument("--batch-size", type=whole, metavar="N", help="0 = full batch")
+    training.add_argument("--l1", type=_number, metavar="F")
+    training.add_argument("--l2", type=_number, metavar="F")
+    training.add_argument("--steps", type=_steps, default=1000, metavar="N",
+                          help=f"training steps, 0 to {MAX_STEPS} (default 1000; Ctrl+C stops early)")
 
 
 def scenario_from_args(args: argparse.Namespace) -> Scenario:
@@ -142,13 +176,13 @@ def scenario_from_args(args: argparse.Namespace) -> Scenario:
     Data options regenerate the points; ``--seed`` alone keeps a file's points
     and seeds the weights (and the points, when they are generated).
     """
-    base = load(args.scenario) if args.scenario else Scenario.generate(Settings())
+    base = load(args.scenario) if args.scenario is not None else Scenario.generate(Settings())
     changes: dict[str, dict] = {"data": {}, "model": {}, "training": {}}
     for name, (section, _) in OPTIONS.items():
         value = getattr(args, name)
         if value is not None:
             changes[section][name] = value
-    regenerate = not args.scenario or bool(changes["data"])
+    regenerate = args.scenario is None or bool(changes["data"])
     seed = base.settings.seed if args.seed is None else args.seed
     if args.seed is not None:
         changes["data"]["seed"] = args.seed
@@ -171,22 +205,33 @@ def scenario_from_args(args: argparse.Namespace) -> Scenario:
 
 
 def train(args: argparse.Namespace) -> int:
-    if args.steps < 0:
-        raise UsageError("--steps: must be 0 or more")
+    """Train, write the files asked for, print the result; Ctrl+C stops at the last complete
+    step, which is reported (and written) as usual with a line that says so: exit code 130."""
     scenario = scenario_from_args(args)
     trainer = cli_files.trainer_for(args, scenario)
     start = time.perf_counter()
-    stats = trainer.step(args.steps) if args.steps else trainer.evaluate()
+    try:
+        stats = trainer.step(args.steps) if args.steps else trainer.evaluate()
+        interrupted = False
+    except KeyboardInterrupt:
+        stats, interrupted = trainer.evaluate(), True
     seconds = time.perf_counter() - start
     written = cli_files.write_outputs(args, trainer, scenario)
+    stopped = f"interrupted (Ctrl+C) at step {stats.step} of {args.steps}: the results are those of step " \
+              f"{stats.step}"
     if args.json:
-        print(json.dumps({**_as_json(stats, seconds), "collapsed": collapsed_json(trainer, scenario)}))
+        print(json.dumps({**_as_json(stats, seconds), "interrupted": interrupted,
+                          "collapsed": collapsed_json(trainer, scenario)}))
+        if interrupted:
+            print(f"playground: {stopped}", file=sys.stderr)  # stdout stays one JSON object
     else:
         print(describe(scenario, ModelInfo.of(trainer.model)))
-        print(report(stats, seconds, trainer.training.learning_rate))
+        print(report(stats, seconds, trainer.training.learning_rate, args.steps))
+        if interrupted:
+            print(stopped)
         for line in written:
             print(line)
-    return 0
+    return INTERRUPTED if interrupted else 0
 
 
 def describe(scenario: Scenario, model: ModelInfo) -> str:
@@ -197,11 +242,15 @@ def describe(scenario: Scenario, model: ModelInfo) -> str:
     return f"{source}: {points} ({n - n_test} train, {n_test} test), {model_summary(model)}"
 
 
-def report(stats: StepStats, seconds: float, learning_rate: float) -> str:
-    """The result line, then what went wrong: a divergence (the hard stop) or an unstable run."""
+def report(stats: StepStats, seconds: float, learning_rate: float, steps: int = 0) -> str:
+    """The result line, then what went wrong: no training points to take the ``steps`` asked
+    for, a divergence (the hard stop) or an unstable run."""
     lines = [f"step {stats.step}: {_split('train', stats.train_loss, stats.train_accuracy)} | "
              f"{_split('test', stats.test_loss, stats.test_accuracy)}  ({seconds:.2f} s)"]
-    if stats.diverged:
+    if steps and math.isnan(stats.train_accuracy):
+        lines.append(f"nothing to train on: every point is held out for testing (or there are none), so "
+                     f"none of the {steps} steps was taken")
+    elif stats.diverged:
         lines.append(f"diverged at step {stats.step}: the loss became {_exploded(stats)}; "
                      f"lower the learning rate ({learning_rate:g})")
     elif stats.unstable:
@@ -273,10 +322,12 @@ def main(argv: list[str] | None = None) -> int:
         _check_lesson(args)
         from playground.app import run
 
-        return run(args.window_scenario, args.window_lesson)
+        return run(args.window_scenario, args.window_lesson, args.lang)
     except UsageError as error:
         print(f"playground: {error}", file=sys.stderr)
         return USAGE_ERROR
     except ScenarioError as error:
         print(f"playground: {message(error)}", file=sys.stderr)
         return USAGE_ERROR
+    except KeyboardInterrupt:  # Ctrl+C outside training: no traceback
+        return INTERRUPTED

@@ -29,20 +29,27 @@ MODEL_OPTIONS = {"kind": "--model", "hidden": "--hidden", "activation": "--activ
 
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--csv", metavar="FILE.csv",
+    parser.add_argument("--csv", metavar="FILE.csv", type=file_name,
                         help="the points from a CSV file (columns x,y,label[,split]) instead of the "
                              "scenario's")
 
 
 def add_train_options(parser: argparse.ArgumentParser) -> None:
     files = parser.add_argument_group("model and point files")
-    files.add_argument("--load-model", metavar="FILE.npz",
+    files.add_argument("--load-model", metavar="FILE.npz", type=file_name,
                        help="start from a trained model saved by --save-model or the window (its model "
                             "settings are used)")
-    files.add_argument("--save-model", metavar="FILE.npz", help="save the trained model")
-    files.add_argument("--export-torch", metavar="FILE.py",
+    files.add_argument("--save-model", metavar="FILE.npz", type=file_name, help="save the trained model")
+    files.add_argument("--export-torch", metavar="FILE.py", type=file_name,
                        help="save the trained model as a runnable PyTorch script")
-    files.add_argument("--export-csv", metavar="FILE.csv", help="save the points as CSV")
+    files.add_argument("--export-csv", metavar="FILE.csv", type=file_name, help="save the points as CSV")
+
+
+def file_name(text: str) -> str:
+    """A file option's value (argparse ``type``): an empty name is an error, not the default."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the file name is empty")
+    return text
 
 
 def with_csv_points(args: argparse.Namespace, scenario: Scenario) -> Scenario:

@@ -11,6 +11,8 @@
 
 Every failure is a message naming what is wrong; nothing open changes then.
 The window lends its session, runner, canvas, ``open_file`` and status bar.
+The actions' words follow the language (``QEvent.LanguageChange``, which the
+window passes on to its children).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 from engine import csv_points, model_file, torch_export
 from engine.errors import CodedError
 from playground import recorder
-from playground.messages import FEATURE_LABELS, message, model_summary
+from playground.messages import FEATURE_LABELS, message, model_summary, untranslated
 
 MAX_RECENT = 8
 RECENT_KEY = "files/recent"
@@ -41,27 +43,43 @@ class FileActions(QObject):
         self.window = window
         self.session = window.session
         self.settings = settings or QSettings()
-        self.recent_menu = QMenu(self.tr("Open &Recent"), window)
+        self.recent_menu = QMenu(window)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.import_csv_action = self._action(self.tr("Import Points (CSV)…"), self.import_csv)
-        self.export_csv_action = self._action(self.tr("Export Points (CSV)…"), self.export_csv)
-        self.load_model_action = self._action(self.tr("Load Trained Model…"), self.load_model)
-        self.save_model_action = self._action(self.tr("Save Trained Model…"), self.save_model)
-        self.export_torch_action = self._action(self.tr("Export as PyTorch Script…"), self.export_torch)
-        self.record = QAction(_record_icon(), self.tr("Record Training as GIF"), window, checkable=True)
-        self.record.setIconText(self.tr("Record"))  # on the toolbar
-        self.record.setToolTip(self.tr("Record the canvas as an animated GIF (press again to stop and save)"))
+        self.import_csv_action = self._action(self.import_csv)
+        self.export_csv_action = self._action(self.export_csv)
+        self.load_model_action = self._action(self.load_model)
+        self.save_model_action = self._action(self.save_model)
+        self.export_torch_action = self._action(self.export_torch)
+        self.record = QAction(_record_icon(), "", window, checkable=True)
         self.record.toggled.connect(self._record_toggled)
+        self.retranslate()
         self.recorder = recorder.GifRecorder(window.canvas, self)
         self.recorder.full.connect(lambda: self.record.setChecked(False))
         self.session.file_changed.connect(self._remember_file)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 
-    def _action(self, text: str, slot) -> QAction:
-        action = QAction(text, self.window)
+    def _action(self, slot) -> QAction:
+        action = QAction(self.window)
         action.triggered.connect(lambda: slot())
         return action
+
+    def retranslate(self) -> None:
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        for action, text in ((self.import_csv_action, self.tr("Import Points (CSV)…")),
+                             (self.export_csv_action, self.tr("Export Points (CSV)…")),
+                             (self.load_model_action, self.tr("Load Trained Model…")),
+                             (self.save_model_action, self.tr("Save Trained Model…")),
+                             (self.export_torch_action, self.tr("Export as PyTorch Script…")),
+                             (self.record, self.tr("Record Training as GIF"))):
+            action.setText(text)
+        self.record.setIconText(self.tr("Record"))  # on the toolbar
+        self.record.setToolTip(self.tr("Record the canvas as an animated GIF (press again to stop and save)"))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().event(event)
 
     def add_to(self, menu: QMenu, before: QAction) -> None:
         """Open Recent before ``before`` (Save); import, export and Record at the end of ``menu``."""
@@ -108,15 +126,17 @@ class FileActions(QObject):
 
     def import_csv(self, path: str | None = None) -> bool:
         path = path or self._ask_open(self.tr("Import points"), self.tr("CSV files (*.csv);;All files (*)"))
+        done = (self.tr("Imported 1 point from {name}"), self.tr("Imported {count} points from {name}"))
         return bool(path) and self._run(self.tr("Cannot import points"), self.session.import_csv, path,
-                                        done=self.tr("Imported {count} points from {name}"))
+                                        done=done)
 
     def export_csv(self, path: str | None = None) -> bool:
         path = path or self._ask_save(self.tr("Export points"), "points.csv", self.tr("CSV files (*.csv)"))
         s = self.session
         return bool(path) and self._run(self.tr("Cannot export points"), csv_points.save, path,
                                         s.points, s.labels, s.is_test, s.class_names,
-                                        done=self.tr("Saved {count} points to {name}"))
+                                        done=(self.tr("Saved 1 point to {name}"),
+                                              self.tr("Saved {count} points to {name}")))
 
     def save_model(self, path: str | None = None) -> bool:
         path = path or self._ask_save(self.tr("Save trained model"), "model.npz",
@@ -130,7 +150,7 @@ class FileActions(QObject):
         s = self.session
         return bool(path) and self._run(self.tr("Cannot export the model"), torch_export.save, path,
                                         s.model_file(), s.points, s.labels, s.is_test,
-                                        model_summary(s.model_info()),
+                                        model_summary(s.model_info(), untranslated),  # (code: English)
                                         done=self.tr("Saved a PyTorch script to {name}"))
 
     def load_model(self, path: str | None = None) -> bool:
@@ -159,15 +179,19 @@ class FileActions(QObject):
         return self.tr("{summary}, features {features}").format(
             summary=model_summary(self.session.model_info()), features=features)
 
-    def _run(self, failure: str, do, path: str, *args, done: str = "") -> bool:
-        """do(path, *args); a coded error is shown under the title ``failure``, else ``done``."""
+    def _run(self, failure: str, do, path: str, *args, done: str | tuple[str, str] = "") -> bool:
+        """do(path, *args); a coded error is shown under the title ``failure``, else ``done``: a
+        template of the file's {name}, or a pair of them for one point and for {count} points."""
         try:
             do(path, *args)
         except CodedError as error:
             self._warn(failure, path, error)
             return False
+        count = len(self.session.points)
+        if isinstance(done, tuple):
+            done = done[0] if count == 1 else done[1]
         if done:
-            self._status(done.format(name=Path(path).name, count=len(self.session.points)))
+            self._status(done.format(name=Path(path).name, count=count))
         return True
 
     def _warn(self, title: str, path: str, error: CodedError) -> None:

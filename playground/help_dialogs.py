@@ -11,6 +11,7 @@ window's font, so they grow with it on a projector.
 
 from __future__ import annotations
 
+import re
 from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
@@ -43,7 +44,8 @@ def _tr(text: str) -> str:
 
 
 def _plain(text: str) -> str:
-    """A menu text as people read it: no & mnemonics, no trailing …"""
+    """A menu text as people read it: no & mnemonics (nor "(&F)", as Korean writes them), no trailing …"""
+    text = re.sub(r"\(&\w\)", "", text)
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
 
 

@@ -19,7 +19,7 @@ the window does not have is named in the status bar, and the rest still applies.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -47,6 +47,11 @@ class LessonController(QObject):
         self.menu.setToolTipsVisible(True)
         self.menu.aboutToShow.connect(self._fill_menu)
         window.session.lesson_changed.connect(self.apply)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:  # (passed on by the window, its parent)
+            self.menu.setTitle(self.tr("&Lessons"))
+        return super().event(event)
 
     def _fill_menu(self) -> None:
         """One entry per built-in lesson, titled in the language of the moment."""

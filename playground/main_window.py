@@ -5,14 +5,15 @@ every view and panel in ``playground.view_list.VIEWS`` as a dock or a tab
 beside the canvas, owns the menus, toolbar and shortcuts, and guards the
 user's work: opening a bad file changes nothing, and closing (or opening a
 lesson) with unsaved changes asks first. Its title names the lesson or file
-and marks unsaved changes.
+and marks unsaved changes. On ``QEvent.LanguageChange`` it says its own words
+again (``retranslate``); every view and panel does the same for its own.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -30,12 +31,13 @@ from PySide6.QtWidgets import (
 
 from engine.scenario import ScenarioError
 from playground import help_dialogs, window_state
-from playground.actions import TOOL_LABELS, make_actions
+from playground.actions import PAUSE, PLAY, make_actions, name_actions, tool_hint
 from playground.centre_room import CentreRoom
 from playground.controllers.canvas_tools import CanvasTools
 from playground.controllers.keyboard import FieldKeys
 from playground.controllers.runner import DEFAULT_SPEED, SPEEDS, Runner
 from playground.file_actions import FileActions
+from playground.language import LanguageMenu
 from playground.lesson_control import LessonController
 from playground.lesson_words import lesson_title
 from playground.lessons import load_lesson
@@ -52,8 +54,7 @@ from playground.views.linear_map import StillLinearStatus
 from playground.views.template_arrows import TemplateArrows
 from playground.window_fit import WindowFit
 
-APP_NAME = "Decision Boundary Playground"
-FILE_FILTER = "Scenarios (*.json);;All files (*)"
+APP_NAME = "Decision Boundary Playground"  # for the system; people read tr()'s
 DOCK_AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
               "bottom": Qt.DockWidgetArea.BottomDockWidgetArea}
 
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
         self.centre = QTabWidget()
         self.centre.setDocumentMode(True)
         self.centre.tabBar().setAutoHide(True)  # no tab bar while the canvas is the only page
-        self.centre.addTab(self._canvas_page(), "Boundary")
+        self.centre.addTab(self._canvas_page(), "")
         self.setCentralWidget(self.centre)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -94,8 +95,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_line, 1)
         self.statusBar().addPermanentWidget(StillLinearStatus(self.session))
         self._connect()
-        self._show_file_state()
-        self._show_undo_state()
+        self.retranslate()
         a = self.actions  # the buttons that may show only their icon when the toolbar is short of room
         self.window_fit = WindowFit(self, self.toolbar, [a.clear, a.redo, a.undo, a.reset, a.step, a.play])
         self.presentation = Presentation(self, self.window_fit, self.caption)
@@ -117,13 +117,14 @@ class MainWindow(QMainWindow):
         """Each view as a dock in its area, or a tab beside the canvas; one View-menu entry each."""
         for spec in views:
             widget = self.views[spec.key] = spec.factory(self.session, context)
+            title = QCoreApplication.translate("Views", spec.title)
             if spec.area == "centre":
-                index = self.centre.addTab(widget, spec.title)
+                index = self.centre.addTab(widget, title)
                 self.centre.setTabVisible(index, spec.visible)
-                action = QAction(spec.title, self, checkable=True, checked=spec.visible)
+                action = QAction(title, self, checkable=True, checked=spec.visible)
                 action.toggled.connect(lambda on, widget=widget: self._show_tab(widget, on))
             else:
-                dock = self.docks[spec.key] = QDockWidget(spec.title, self)
+                dock = self.docks[spec.key] = QDockWidget(title, self)
                 dock.setObjectName(spec.key)
                 dock.setWidget(PanelScroll(widget) if spec.scrolls else widget)
                 self.addDockWidget(DOCK_AREAS[spec.area], dock)
@@ -140,14 +141,11 @@ class MainWindow(QMainWindow):
 
     def _build_toolbar(self) -> None:
         a = self.actions
-        self.toolbar = bar = QToolBar("Training")
+        self.toolbar = bar = QToolBar()
         bar.setObjectName("toolbar")  # named for the saved window layout
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addActions([a.play, a.step, a.reset])
-        play = bar.widgetForAction(a.play)  # wide enough for "Pause" too: the bar must not jump
-        play.setMinimumWidth(play.sizeHint().width() + play.fontMetrics().horizontalAdvance("Pause")
-                             - play.fontMetrics().horizontalAdvance("Play"))
         self.speed = SpeedControl(SPEEDS, DEFAULT_SPEED)
         self.speed.chosen.connect(self.runner.set_speed)
         self.runner.set_speed(self.speed.speed)
@@ -165,31 +163,63 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions
         menus = self.menuBar()
-        file = menus.addMenu("&File")
+        self.menus = {}  # their titles: see retranslate
+        file = self.menus["file"] = menus.addMenu("")
         file.addActions([a.new, a.open, a.save, a.save_as])
         self.files.add_to(file, before=a.save)
         file.addSeparator()
         file.addAction(a.quit)
-        edit = menus.addMenu("&Edit")
+        edit = self.menus["edit"] = menus.addMenu("")
         edit.addActions([a.undo, a.redo])
         edit.addSeparator()
         edit.addActions([*a.tools.values(), a.test_points, a.clear])
-        train = menus.addMenu("&Train")
+        train = self.menus["train"] = menus.addMenu("")
         train.addActions([a.play, a.step, a.reset])
-        self.classes_menu = menus.addMenu("&Classes")  # the classes that exist: see _show_classes
-        self.view_menu = view = menus.addMenu("&View")  # presentation mode is added when made
+        self.classes_menu = self.menus["classes"] = menus.addMenu("")  # the classes there are: _show_classes
+        self.view_menu = view = self.menus["view"] = menus.addMenu("")  # presentation mode: added when made
         view.addActions(self.view_actions)
         view.addActions([self.templates.action, self.caption.action])
         view.addSeparator()
         view.addAction(a.full_screen)
+        view.addMenu(LanguageMenu(view))
         menus.addMenu(self.lessons.menu)
-        help_menu = menus.addMenu(self.tr("&Help"))
-        shortcuts = help_menu.addAction(self.tr("Keyboard Shortcuts"),
-                                        lambda: help_dialogs.show_shortcuts(self))
-        shortcuts.setShortcut("F1")
-        self.addAction(shortcuts)
-        help_menu.addAction(self.tr("About Decision Boundary Playground"),
-                            lambda: help_dialogs.show_about(self))
+        help_menu = self.menus["help"] = menus.addMenu("")
+        self.help_shortcuts = help_menu.addAction("", lambda: help_dialogs.show_shortcuts(self))
+        self.help_shortcuts.setShortcut("F1")
+        self.addAction(self.help_shortcuts)
+        self.help_about = help_menu.addAction("", lambda: help_dialogs.show_about(self))
+
+    def retranslate(self) -> None:
+        """Every word the window shows itself, in the interface's language (also the views' titles)."""
+        name_actions(self.actions, self.runner.running)
+        for key, title in (("file", self.tr("&File")), ("edit", self.tr("&Edit")),
+                           ("train", self.tr("&Train")), ("classes", self.tr("&Classes")),
+                           ("view", self.tr("&View")), ("help", self.tr("&Help"))):
+            self.menus[key].setTitle(title)
+        self.help_shortcuts.setText(self.tr("Keyboard Shortcuts"))
+        self.help_about.setText(self.tr("About Decision Boundary Playground"))
+        self.centre.setTabText(0, self.tr("Boundary"))
+        for spec, action in zip(self.view_specs, self.view_actions):
+            title = QCoreApplication.translate("Views", spec.title)
+            if spec.key in self.docks:
+                self.docks[spec.key].setWindowTitle(title)  # (its View-menu entry follows)
+            else:
+                self.centre.setTabText(self.centre.indexOf(self.views[spec.key]), title)
+                action.setText(title)
+        self.toolbar.setWindowTitle(self.tr("Training"))
+        self._size_play_button()
+        self._show_classes()
+        self._show_undo_state()
+        self._show_file_state()
+        self.status_line.set_hint(tool_hint(self.tools.tool))
+
+    def _size_play_button(self) -> None:
+        """Wide enough for Pause and Play both: the toolbar must not jump when training starts."""
+        play = self.toolbar.widgetForAction(self.actions.play)
+        play.setMinimumWidth(0)
+        metrics, texts = play.fontMetrics(), [QCoreApplication.translate("Actions", t) for t in (PLAY, PAUSE)]
+        play.setMinimumWidth(play.sizeHint().width() - metrics.horizontalAdvance(play.text())
+                             + max(metrics.horizontalAdvance(text) for text in texts))
 
     # -------------------------------------------------------------- wiring
     def _connect(self) -> None:
@@ -218,6 +248,7 @@ class MainWindow(QMainWindow):
         self.runner.running_changed.connect(lambda running: self.caption.fold() if running else None)
         s.file_changed.connect(self._show_file_state)
         s.undo_changed.connect(self._show_undo_state)
+        s.points_refused.connect(self._say_points_refused)
         self.field_keys = FieldKeys(self, [*a.play.shortcuts(), *a.step.shortcuts(), *a.reset.shortcuts()],
                                     lambda: self.centre.currentWidget().setFocus())
         self._set_tool("add")
@@ -225,7 +256,7 @@ class MainWindow(QMainWindow):
     def _set_tool(self, name: str) -> None:
         self.tools.set_tool(name)
         self.actions.tools[name].setChecked(True)
-        self.status_line.set_hint(TOOL_LABELS[name][1])
+        self.status_line.set_hint(tool_hint(name))
 
     def _show_classes(self) -> None:
         """The Classes menu lists the classes there are (keys 1-5 stay bound), the current one checked."""
@@ -244,20 +275,26 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("There is no class {number}: Add class (in Data) makes "
                                                  "one.").format(number=k + 1), 4000)
 
+    def _say_points_refused(self, most: int) -> None:
+        self.statusBar().showMessage(self.tr(
+            "At most {most} points: no more can be added (a scenario file holds that many). Erase some "
+            "points to make room.").format(most=most), 8000)
+
     def _show_undo_state(self) -> None:
         """Undo and Redo keep fixed labels (a toolbar that changes width as you edit jumps
         under the mouse); the tooltip names the edit."""
         s, a = self.session, self.actions
         a.undo.setEnabled(s.can_undo())
         a.redo.setEnabled(s.can_redo())
-        a.undo.setToolTip(f"Undo {s.undo_text()}".strip())
-        a.redo.setToolTip(f"Redo {s.redo_text()}".strip())
+        undo, redo = (QCoreApplication.translate("Edits", text) for text in (s.undo_text(), s.redo_text()))
+        a.undo.setToolTip(self.tr("Undo {edit}").format(edit=undo) if undo else self.tr("Undo"))
+        a.redo.setToolTip(self.tr("Redo {edit}").format(edit=redo) if redo else self.tr("Redo"))
 
     def _show_running(self, running: bool) -> None:
         icon = self.style().standardIcon(self.style().StandardPixmap.SP_MediaPause if running
                                          else self.style().StandardPixmap.SP_MediaPlay)
         self.actions.play.setIcon(icon)
-        self.actions.play.setText("Pause" if running else "Play")
+        self.actions.play.setText(QCoreApplication.translate("Actions", PAUSE if running else PLAY))
 
     def _show_file_state(self) -> None:
         """'Lesson title — file.json* — app': the lesson's title (in the interface's language) and the
@@ -266,12 +303,14 @@ class MainWindow(QMainWindow):
         names = [lesson_title(s.lesson)] if s.lesson else []
         if s.path or not names:
             names.append(Path(s.path).name if s.path else self.tr("Untitled"))
-        self.setWindowTitle("{name}[*] — {app}".format(name=" — ".join(names), app=APP_NAME))
+        self.setWindowTitle(self.tr("{name}[*] — {app}").format(
+            name=" — ".join(names), app=self.tr("Decision Boundary Playground")))  # language.DISPLAY_NAME
         self.setWindowModified(s.modified)
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "session"):
-            self._show_file_state()  # a lesson's title in the new language
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "window_fit"):  # (made last)
+            self.retranslate()  # (a lesson's title in the new language, too)
+            self.window_fit.fit()  # the words' widths changed: the toolbar's and the docks' too
         super().changeEvent(event)
 
     # --------------------------------------------------------------- files
@@ -284,14 +323,14 @@ class MainWindow(QMainWindow):
         if not self._may_discard():
             return False
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, "Open scenario", "", FILE_FILTER)
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open scenario"), "", self._file_filter())
             if not path:
                 return False
         self.runner.pause()
         try:
             self.session.open(path)
         except ScenarioError as error:
-            QMessageBox.warning(self, "Cannot open scenario", f"{Path(path).name}: {message(error)}")
+            QMessageBox.warning(self, self.tr("Cannot open scenario"), f"{Path(path).name}: {message(error)}")
             return False
         return True
 
@@ -300,16 +339,22 @@ class MainWindow(QMainWindow):
 
     def save_file_as(self, path: str | None = None) -> bool:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, "Save scenario", "scenario.json", FILE_FILTER)
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save scenario"), "scenario.json",
+                                                  self._file_filter())
             if not path:
                 return False
         try:
             self.session.save(path)
         except ScenarioError as error:
-            QMessageBox.warning(self, "Cannot save", message(error))
+            QMessageBox.warning(self, self.tr("Cannot save"), self.tr(
+                "{problem}\n\nYour work is still open here: save it under another name "
+                "(File → Save As).").format(problem=message(error)))
             return False
-        self.statusBar().showMessage(f"Saved {path}", 4000)
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 4000)
         return True
+
+    def _file_filter(self) -> str:
+        return self.tr("Scenarios (*.json);;All files (*)")
 
     def open_lesson(self, name: str) -> bool:
         """Open the built-in lesson ``name`` (after asking about unsaved changes)."""
@@ -329,7 +374,7 @@ class MainWindow(QMainWindow):
         if not self.session.modified:
             return True
         answer = QMessageBox.question(
-            self, "Unsaved changes", "Save the changes to the current scenario first?",
+            self, self.tr("Unsaved changes"), self.tr("Save the changes to the current scenario first?"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Save:

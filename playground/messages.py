@@ -1,25 +1,53 @@
 """The words people read about the engine's data: names, descriptions, summaries, errors.
 
 The engine returns identifiers, numbers and error codes with their values;
-this module makes the English. Every template is wrapped in
-``QT_TRANSLATE_NOOP(context, text)``, the marker pyside6-lupdate collects, so
-translating them later means looking each template up with
-``QCoreApplication.translate(context, template)`` before ``.format`` -- never
-building a sentence from pieces. No Qt here: the command line shows the same
-texts without it.
+this module makes the words. Every template is written in English and wrapped in
+``QT_TRANSLATE_NOOP(context, text)``, the marker pyside6-lupdate collects; it is
+looked up with ``translated(context, template)`` when it is shown, before
+``.format`` -- never building a sentence from pieces. No Qt here: the command
+line shows the same texts, in English (``translated`` is the identity there);
+the window calls ``set_translator(QCoreApplication.translate)`` once Qt is up,
+so the same calls speak the interface's language.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 
+from engine.errors import one_line
 from engine.monitor import STALL_STEPS
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark ``text`` for translation in ``context`` (lupdate looks for this name); returns it unchanged."""
     return text
+
+
+def untranslated(context: str, text: str) -> str:
+    """The English itself: the lookup of the command line (and of code the app writes)."""
+    return text
+
+
+_translator: Callable[[str, str], str] = untranslated
+
+
+def set_translator(translate: Callable[[str, str], str] | None) -> None:
+    """Look marked texts up with ``translate(context, text)`` from now on (None: English again)."""
+    global _translator
+    _translator = translate or untranslated
+
+
+def translated(context: str, text: str) -> str:
+    """``text``, a string marked with QT_TRANSLATE_NOOP in ``context``, in the interface's language.
+    (Not named ``translate``: lupdate would take every call for a new string.)"""
+    return _translator(context, text)
+
+
+def named(table: dict[str, str], context: str) -> dict[str, str]:
+    """A table of marked names (``DATASETS``, ``LOSSES``...) in the interface's language."""
+    return {key: translated(context, text) for key, text in table.items()}
 
 
 # ------------------------------------------------------------------ names
@@ -63,6 +91,15 @@ OPTIMIZERS = {
     "adam": QT_TRANSLATE_NOOP("Optimizers", "Adam"),
 }
 
+# An activation as the one-line summaries name it (as its key, in English).
+ACTIVATION_WORDS = {
+    "relu": QT_TRANSLATE_NOOP("Model", "relu"),
+    "tanh": QT_TRANSLATE_NOOP("Model", "tanh"),
+    "sigmoid": QT_TRANSLATE_NOOP("Model", "sigmoid"),
+    "leaky_relu": QT_TRANSLATE_NOOP("Model", "leaky_relu"),
+    "linear": QT_TRANSLATE_NOOP("Model", "linear"),
+}
+
 # Mathematical notation, the same in every language.
 ACTIVATION_SYMBOLS = {"relu": "ReLU", "tanh": "tanh", "sigmoid": "\u03c3", "leaky_relu": "LReLU",
                       "linear": "id"}
@@ -74,14 +111,18 @@ FEATURE_LABELS = {
 
 
 # ------------------------------------------------------------ summaries
-def model_summary(info) -> str:
-    """One line for a ``ModelInfo``: '2-8-8-2 MLP, tanh, 114 parameters'."""
+def model_summary(info, translate: Callable[[str, str], str] | None = None) -> str:
+    """One line for a ``ModelInfo``: '2-8-8-2 MLP, tanh, 114 parameters'; ``translate``: how the
+    words are looked up (default ``translated``, the interface's language)."""
+    translate = translate or translated
     sizes = "-".join(str(n) for n in info.sizes)
     if info.kind == "linear":
         template = QT_TRANSLATE_NOOP("Model", "{sizes} linear classifier, {parameters} parameters")
     else:
         template = QT_TRANSLATE_NOOP("Model", "{sizes} MLP, {activation}, {parameters} parameters")
-    return template.format(sizes=sizes, activation=info.activation, parameters=info.parameters)
+    return translate("Model", template).format(
+        sizes=sizes, activation=translate("Model", ACTIVATION_WORDS[info.activation]),
+        parameters=info.parameters)
 
 
 def divergence(stats, learning_rate: float) -> str:
@@ -98,8 +139,8 @@ def divergence(stats, learning_rate: float) -> str:
     remedy = QT_TRANSLATE_NOOP("Training", "The learning rate ({rate:g}) is too high: lower it, then "
                                            "press Play to go on from the last good weights, or Reset to "
                                            "start again.")
-    return " ".join((template.format(step=stats.step, loss=loss, limit=stats.loss_limit),
-                     remedy.format(rate=learning_rate)))
+    what = translated("Training", template).format(step=stats.step, loss=loss, limit=stats.loss_limit)
+    return " ".join((what, translated("Training", remedy).format(rate=learning_rate)))
 
 
 MOSTLY = 0.5  # "most units of a layer": dead or saturated
@@ -113,49 +154,55 @@ def training_advice(stats, info, training) -> str:
     ``ModelInfo`` and the ``TrainingSettings``. A diverged run gets none: the divergence
     message says it all.
     """
+    template, values = _advice(stats, info, training)
+    return translated("Advice", template).format(**values) if template else ""
+
+
+def _advice(stats, info, training) -> tuple[str, dict]:
+    """The advice's template and its values, or ("", {})."""
     if stats.diverged:
-        return ""
+        return "", {}
     if math.isnan(stats.train_loss):
         return QT_TRANSLATE_NOOP("Advice", "There are no training points to learn from: add some to the "
-                                           "plane (test points are not trained on).")
+                                           "plane (test points are not trained on)."), {}
     if stats.unstable:
         return QT_TRANSLATE_NOOP(
             "Advice", "The learning rate ({rate:g}) is too high: from step {step} the loss climbed or swung "
-                      "up and down instead of falling. Lower it.").format(rate=training.learning_rate,
-                                                                         step=stats.unstable_step)
+                      "up and down instead of falling. Lower it."), dict(rate=training.learning_rate,
+                                                                        step=stats.unstable_step)
     dead = _worst(stats.layers, "dead_fraction")
     if dead is not None:
         return QT_TRANSLATE_NOOP(
             "Advice", "{percent:.0f}% of the ReLU units in layer {layer} are dead (0 for every point), so "
                       "they no longer learn. Lower the learning rate and press Reset, or use leaky ReLU.",
-        ).format(percent=100 * dead.dead_fraction, layer=dead.index)
+        ), dict(percent=100 * dead.dead_fraction, layer=dead.index)
     if not stats.stalled:
-        return ""
+        return "", {}
     if info.kind == "linear":
         return QT_TRANSLATE_NOOP(
             "Advice", "A linear classifier draws one straight line: it cannot separate these classes "
-                      "better. Add a hidden layer, or input features such as x₁x₂ or x₁², x₂².")
+                      "better. Add a hidden layer, or input features such as x₁x₂ or x₁², x₂²."), {}
     if info.activation == "linear":
         return QT_TRANSLATE_NOOP(
             "Advice", "With the linear activation the network is still one straight line (W₂(W₁x) is "
-                      "linear). Choose a non-linear activation such as tanh or ReLU.")
+                      "linear). Choose a non-linear activation such as tanh or ReLU."), {}
     if (training.l1 or training.l2) and min(layer.weight_norm for layer in stats.layers) < SMALL_WEIGHTS:
         return QT_TRANSLATE_NOOP(
             "Advice", "The loss is stuck: the penalty (L1 {l1:g}, L2 {l2:g}) keeps the weights too small "
-                      "to fit the points. Lower it.").format(l1=training.l1, l2=training.l2)
+                      "to fit the points. Lower it."), dict(l1=training.l1, l2=training.l2)
     saturated = _worst(stats.layers, "saturated_fraction")
     if saturated is not None:
         return QT_TRANSLATE_NOOP(
             "Advice", "The loss is stuck: most {activation} units in layer {layer} are saturated (flat), so "
                       "little gradient gets through. Lower the learning rate and press Reset, or use ReLU.",
-        ).format(activation=saturated.activation, layer=saturated.index)
+        ), dict(activation=translated("Model", ACTIVATION_WORDS[saturated.activation]), layer=saturated.index)
     if info.activation == "sigmoid":
         return QT_TRANSLATE_NOOP(
             "Advice", "The loss is stuck: sigmoid passes back at most a quarter of the gradient through "
-                      "each layer, so deep sigmoid networks learn slowly. Use tanh or ReLU, or Adam.")
+                      "each layer, so deep sigmoid networks learn slowly. Use tanh or ReLU, or Adam."), {}
     return QT_TRANSLATE_NOOP(
         "Advice", "The loss has not improved for {steps} steps. Try a higher learning rate, Adam, or more "
-                  "neurons.").format(steps=STALL_STEPS)
+                  "neurons."), dict(steps=STALL_STEPS)
 
 
 def _worst(layers, fraction: str):
@@ -197,12 +244,20 @@ ERRORS = {
     "nested_too_deeply": QT_TRANSLATE_NOOP("Errors", "the file is nested too deeply"),
     "not_utf8": QT_TRANSLATE_NOOP("Errors", "not UTF-8 text (bad byte at offset {offset})"),
     "cannot_read": QT_TRANSLATE_NOOP("Errors", "cannot read {path}: {reason}"),
+    "not_a_file": QT_TRANSLATE_NOOP("Errors", "{path} is not a regular file (a folder, a pipe or a device "
+                                              "cannot be opened)"),
+    "too_many_values": QT_TRANSLATE_NOOP("Errors", "too many values (over {most}): a file holds at most "
+                                                   "{points} points"),
     "cannot_save": QT_TRANSLATE_NOOP("Errors", "cannot save {path}: {reason}"),
+    "read_only_file": QT_TRANSLATE_NOOP("Errors", "{path} is read-only, so it was left as it is: save under "
+                                                  "another name, or make the file writable first"),
     # the scenario's fields
     "unknown_field": QT_TRANSLATE_NOOP("Errors", "unknown field (expected one of {expected})"),
     "not_a_section": QT_TRANSLATE_NOOP("Errors", "must be an object {{...}}, not {found}"),
     "not_a_name": QT_TRANSLATE_NOOP("Errors", "must be a name, not {found}"),
     "bad_title": QT_TRANSLATE_NOOP("Errors", "must be text of at most {most} characters"),
+    "not_unicode_text": QT_TRANSLATE_NOOP("Errors", "holds a character that is not Unicode text (a lone "
+                                                    "surrogate such as \\ud800)"),
     "not_a_name_list": QT_TRANSLATE_NOOP("Errors", "must be a list of 2 to {most} names"),
     "too_few_class_names": QT_TRANSLATE_NOOP("Errors", "names {count} classes but data.classes is {classes}"),
     "bad_class_name": QT_TRANSLATE_NOOP("Errors", "must be a name of 1 to {most} characters, not {found}"),
@@ -276,30 +331,30 @@ def message(error, field: str | None = None, templates: dict[str, str] = ERRORS)
     an error about the whole file has no field, only the text. ``templates``: the
     table of another family of errors (the backprop explorer's formulas).
     """
-    params = {name: shown(value) if name.startswith("found") else _listed(value)
-              for name, value in error.params.items()}
-    text = _one_line(templates[error.code].format(**params), MAX_MESSAGE)
+    params = {name: _param(name, value) for name, value in error.params.items()}
+    text = one_line(translated("Errors", templates[error.code]).format(**params), MAX_MESSAGE)
     where = error.field if field is None else field
     return f"{where}: {text}" if where else text
 
 
 def shown(value) -> str:
-    """A value from the user's input, short and as JSON writes it: '"v2"', '1e+300', 'a list'."""
+    """A value from the user's input, short, printable and as JSON writes it: '"v2"', '1e+300',
+    'a list'. Every message that quotes what a person typed or a file held quotes it through this."""
     if isinstance(value, list | tuple):
-        return QT_TRANSLATE_NOOP("Errors", "a list")
+        return translated("Errors", QT_TRANSLATE_NOOP("Errors", "a list"))
     if isinstance(value, dict):
-        return QT_TRANSLATE_NOOP("Errors", "an object")
+        return translated("Errors", QT_TRANSLATE_NOOP("Errors", "an object"))
     try:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
         text = repr(value)
-    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN - 1] + "…"
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # a lone surrogate as \ud800
+    return one_line(text, MAX_SHOWN)
 
 
-def _listed(value):
+def _param(name: str, value):
+    """A param as its template takes it: what the user gave (``found...``, a whole ``value``
+    of any length) quoted by ``shown``, a tuple listed with commas, anything else as it is."""
+    if name.startswith("found") or (name == "value" and type(value) is int):
+        return shown(value)
     return ", ".join(map(str, value)) if isinstance(value, tuple) else value
-
-
-def _one_line(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -38,30 +38,41 @@ class Presentation(QObject):
         super().__init__(window)
         self.window, self.fit, self.caption = window, fit, caption
         self.settings = settings or QSettings()
-        self.action = self._action(self.tr("Presentation Mode"), "F5",
-                                   self.tr("Large text, points and lines for a projector, full screen"))
-        self.hide_panels = self._action(self.tr("Hide Panels While Presenting"), "Shift+F5",
-                                        self.tr("In presentation mode, keep only the canvas, the curves and "
-                                                "the network diagram"))
+        self.action = self._action("F5")
+        self.hide_panels = self._action("Shift+F5")
         self.hide_panels.setChecked(self.settings.value(HIDE_PANELS_KEY, True, type=bool))
         self.action.toggled.connect(self.set_active)
         self.hide_panels.toggled.connect(self._panels_toggled)
         self._before: tuple | None = None  # (dock layout, window state) from before presenting
-        native = QKeySequence.SequenceFormat.NativeText
-        self.badge = QLabel(self.tr("Presentation mode: {leave} or {escape} leaves, {panels} shows or "
-                                    "hides the panels").format(leave=self.action.shortcut().toString(native),
-                                                     escape=LEAVE_KEY.toString(native),
-                                                     panels=self.hide_panels.shortcut().toString(native)))
+        self.badge = QLabel()
         self.badge.hide()
         window.statusBar().addPermanentWidget(self.badge)
+        self.retranslate()
 
-    def _action(self, text: str, key: str, tip: str) -> QAction:
-        action = QAction(text, self.window, checkable=True)
+    def _action(self, key: str) -> QAction:
+        action = QAction(self.window, checkable=True)
         action.setShortcut(QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(tip)
         self.window.addAction(action)
         return action
+
+    def retranslate(self) -> None:
+        """The actions' and the badge's words, in the interface's language."""
+        self.action.setText(self.tr("Presentation Mode"))
+        self.action.setToolTip(self.tr("Large text, points and lines for a projector, full screen"))
+        self.hide_panels.setText(self.tr("Hide Panels While Presenting"))
+        self.hide_panels.setToolTip(self.tr("In presentation mode, keep only the canvas, the curves and "
+                                            "the network diagram"))
+        native = QKeySequence.SequenceFormat.NativeText
+        self.badge.setText(self.tr("Presentation mode: {leave} or {escape} leaves, {panels} shows or "
+                                   "hides the panels").format(leave=self.action.shortcut().toString(native),
+                                                              escape=LEAVE_KEY.toString(native),
+                                                              panels=self.hide_panels.shortcut().toString(native)))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:  # (passed on by the window, its parent)
+            self.retranslate()
+        return super().event(event)
 
     @property
     def active(self) -> bool:

@@ -10,6 +10,7 @@ import os
 import time
 
 from playground.cli import UsageError, describe, report, scenario_from_args
+from playground.messages import shown
 from playground.render_spaces import check_view_options, features_picture, hidden_picture
 
 
@@ -36,20 +37,18 @@ def parse_size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(n) for n in text.lower().split("x"))
     except ValueError:
-        raise UsageError(f"--size: expected WIDTHxHEIGHT like 800x800, not {text!r}") from None
+        raise UsageError(f"--size: expected WIDTHxHEIGHT like 800x800, not {shown(text)}") from None
     if not (64 <= width <= 8000 and 64 <= height <= 8000):
-        raise UsageError(f"--size: each side must be 64 to 8000 pixels, not {text}")
+        raise UsageError(f"--size: each side must be 64 to 8000 pixels, not {shown(text)}")
     return width, height
 
 
 def render(args) -> int:
     width, height = parse_size(args.size)
-    if args.steps < 0:
-        raise UsageError("--steps: must be 0 or more")
     if args.gradients and args.view != "network":
         raise UsageError("--gradients: only with --view network")
     if not args.out.lower().endswith(".png"):
-        raise UsageError(f"--out: the picture is a PNG file, not {args.out!r}")
+        raise UsageError(f"--out: the picture is a PNG file, not {shown(args.out)}")
     scenario = scenario_from_args(args)
     check_view_options(args, scenario)
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # nothing is shown: no display needed
@@ -69,8 +68,8 @@ def render(args) -> int:
     session.stats_changed.emit(session.stats)  # draw once more at the final size
     app.processEvents()
     if not view.grab().save(args.out):
-        raise UsageError(f"--out: cannot write {args.out}")
+        raise UsageError(f"--out: cannot write {shown(args.out)}")
     print(describe(scenario, session.model_info()))
-    print(report(stats, seconds, session.settings.training.learning_rate))
+    print(report(stats, seconds, session.settings.training.learning_rate, args.steps))
     print(f"saved {args.out} ({width}x{height})")
     return 0

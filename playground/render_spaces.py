@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from engine.features import FEATURES
 from playground.cli import UsageError
+from playground.messages import shown
 
 
 def check_view_options(args, scenario) -> None:
@@ -14,7 +15,7 @@ def check_view_options(args, scenario) -> None:
             raise UsageError("--axes: only for --view features")
         if len(args.axes) != 2 or not set(args.axes) <= set(FEATURES):
             raise UsageError(f"--axes: expected two features like x1^2,x2^2 (from {', '.join(FEATURES)}), "
-                             f"not {','.join(args.axes)!r}")
+                             f"not {shown(','.join(args.axes))}")
     if args.view == "hidden":
         n_hidden = len(scenario.settings.model.layers)
         if not n_hidden:

@@ -16,6 +16,8 @@ diverged(object)            the loss blew up: the ``StepStats`` that say so
 file_changed()              the file path or the unsaved-changes flag changed
 undo_changed()              what undo and redo would do changed
 selected_point_changed(object)  the point the backprop explorer follows: its index, or None
+points_refused(int)         points not added: they would pass the limit of points (given), which
+                            is what a file may hold, so whatever the window makes it can save
 lesson_changed(object)      another scenario was opened: its lesson (``engine.lesson.Lesson``) or None
 """
 
@@ -34,6 +36,7 @@ from engine.datasets import DATASETS, MAX_CLASSES
 from engine.expression_graph import trace_formula
 from engine.features import feature_matrix
 from engine.history import History
+from engine.input_files import MAX_FILE_POINTS
 from engine.lesson import Lesson
 from engine.losses import one_hot
 from engine.model_check import ModelCheck, check_model
@@ -47,6 +50,7 @@ from engine.spaces import HiddenSpace, LinearMap, feature_plane, grid_lines, hid
 from engine.trace import Trace
 from engine.trainer import StepStats, Trainer
 from playground.commands import EditPoints
+from playground.messages import QT_TRANSLATE_NOOP
 from playground.model_info import ModelInfo
 from playground.points_state import PointsState, data_for_classes, unused_class_name
 
@@ -60,6 +64,7 @@ class Session(QObject):
     file_changed = Signal()
     undo_changed = Signal()
     selected_point_changed = Signal(object)
+    points_refused = Signal(int)
     lesson_changed = Signal(object)
 
     UNDO_LIMIT = 200
@@ -219,7 +224,8 @@ class Session(QObject):
         return self._undo_stack.canRedo()
 
     def undo_text(self) -> str:
-        """What undo would take back ("Add point"), or "" when nothing."""
+        """What undo would take back ("Add point"), or "" when nothing: English, marked in context
+        "Edits" (shown through ``messages.translated("Edits", text)``)."""
         return self._undo_stack.undoText()
 
     def redo_text(self) -> str:
@@ -322,17 +328,22 @@ class Session(QObject):
         self._publish(self._trainer.evaluate())
 
     # -------------------------------------------------------- point edits
-    def add_points(self, xy, label: int | None = None, is_test: bool = False, text: str = "Add point"):
-        """Add points xy (M, 2) of class ``label`` (default: the current class), undoably."""
-        self._edit(self._state().with_points(xy, self._label(label), is_test), text)
+    def add_points(self, xy, label: int | None = None, is_test: bool = False,
+                   text: str = QT_TRANSLATE_NOOP("Edits", "Add point")):
+        """Add points xy (M, 2) of class ``label`` (default: the current class), undoably; as many as
+        fit under ``MAX_FILE_POINTS`` (``points_refused`` says when some did not)."""
+        xy = self._within_limit(xy)
+        if len(xy):
+            self._edit(self._state().with_points(xy, self._label(label), is_test), text)
 
-    def remove_points(self, indices, text: str = "Erase points") -> None:
+    def remove_points(self, indices, text: str = QT_TRANSLATE_NOOP("Edits", "Erase points")) -> None:
         if len(indices):
             self._edit(self._state().without(indices), text)
 
     def clear_points(self) -> None:
         if len(self._scenario.points):
-            self._edit(self._state().without(np.arange(len(self._scenario.points))), "Clear points")
+            self._edit(self._state().without(np.arange(len(self._scenario.points))),
+                       QT_TRANSLATE_NOOP("Edits", "Clear points"))
 
     def regenerate(self) -> None:
         """The generator's points again (after edits by hand), undoably."""
@@ -344,18 +355,18 @@ class Session(QObject):
             names.append(unused_class_name(names))
         made = Scenario.generate(self.settings.replace(data=data), names)
         self._edit(PointsState(made.points, made.labels, made.is_test, tuple(made.class_names), data,
-                               generated=True), "Regenerate points", merge=True)
+                               generated=True), QT_TRANSLATE_NOOP("Edits", "Regenerate points"), merge=True)
 
     def add_class(self) -> None:
         """A new, empty class, which becomes the current one."""
         if self.n_classes < MAX_CLASSES:
-            self._edit(self._state().with_new_class(), "Add class")
+            self._edit(self._state().with_new_class(), QT_TRANSLATE_NOOP("Edits", "Add class"))
             self.set_current_class(self.n_classes - 1)
 
     def remove_class(self, k: int) -> None:
         """Remove class k and its points; later classes move down one. Two classes always stay."""
         if self.n_classes > 2:
-            self._edit(self._state().without_class(k), "Remove class")
+            self._edit(self._state().without_class(k), QT_TRANSLATE_NOOP("Edits", "Remove class"))
 
     def set_current_class(self, k: int) -> None:
         k = int(np.clip(k, 0, self.n_classes - 1))
@@ -369,7 +380,9 @@ class Session(QObject):
         self._stroke_start = self._state()
 
     def stroke_add(self, xy, label: int | None = None, is_test: bool = False) -> None:
-        self._apply(self._state().with_points(xy, self._label(label), is_test))
+        xy = self._within_limit(xy)
+        if len(xy):
+            self._apply(self._state().with_points(xy, self._label(label), is_test))
 
     def stroke_remove(self, indices) -> None:
         self._apply(self._state().without(indices))
@@ -387,6 +400,16 @@ class Session(QObject):
 
     def redo(self) -> None:
         self._undo_stack.redo()
+
+    def _within_limit(self, xy) -> np.ndarray:
+        """The first of the points xy (M, 2) that fit under ``MAX_FILE_POINTS``; emits
+        ``points_refused`` if any do not."""
+        xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+        room = max(MAX_FILE_POINTS - len(self._scenario.points), 0)
+        if len(xy) > room:
+            xy = xy[:room]
+            self.points_refused.emit(MAX_FILE_POINTS)
+        return xy
 
     def _label(self, label: int | None) -> int:
         return self._current_class if label is None else label
@@ -514,7 +537,8 @@ class Session(QObject):
         loaded = csv_points.load(path, self.class_names)
         names = tuple(loaded.class_names)
         self._edit(PointsState(loaded.points, loaded.labels, loaded.is_test, names,
-                               data_for_classes(self.settings.data, names)), "Import points")
+                               data_for_classes(self.settings.data, names)),
+                   QT_TRANSLATE_NOOP("Edits", "Import points"))
 
     def _use(self, scenario: Scenario, path: str | None = None) -> None:
         self._scenario = scenario

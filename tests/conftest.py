@@ -1,8 +1,16 @@
-"""Shared test configuration: Qt always runs offscreen, whoever runs the tests."""
+"""Shared test configuration: Qt always runs offscreen, whoever runs the tests; property tests
+(hypothesis) are deterministic: the same examples on every run and machine, none stored."""
 
 import os
 
+from hypothesis import settings
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# CI and `make test` must not fail on one run and pass on the next: derandomize (examples from a
+# fixed seed per test), no example database, no deadline (a slow machine is not a failure).
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_addoption(parser, pluginmanager):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt
 
+from playground.messages import QT_TRANSLATE_NOOP
 from playground.session import Session
 from playground.views.canvas import CanvasView
 
@@ -23,6 +24,10 @@ TOOLS = ("add", "brush", "erase")
 BRUSH_RADIUS = 0.08   # plane units: the brush's spray and the eraser's reach
 HIT_PIXELS = 7        # how close (in pixels) a click must be to grab a point
 SPRAY_PER_STEP = 2    # points sprayed each time the brush moves half its radius
+# The gestures, named as undo names their edits (English; the window shows them translated).
+MOVE = QT_TRANSLATE_NOOP("Edits", "Move point")
+STROKE = QT_TRANSLATE_NOOP("Edits", "Brush stroke")
+ERASE = QT_TRANSLATE_NOOP("Edits", "Erase points")
 
 
 class CanvasTools:
@@ -61,14 +66,15 @@ class CanvasTools:
         if modifiers & Qt.KeyboardModifier.ControlModifier:
             hit = self._point_under(xy)
             if hit is not None:
-                self.session.remove_points([hit], "Erase point")
+                self.session.remove_points([hit], QT_TRANSLATE_NOOP("Edits", "Erase point"))
             return
         if not self._inside(xy):
             return
         if self.tool == "erase":
-            self.session.remove_points(self._points_within(xy), "Erase points")
+            self.session.remove_points(self._points_within(xy), ERASE)
         elif self.tool == "brush":
-            self.session.add_points(self._spray(xy), is_test=self.new_points_are_test, text="Brush")
+            self.session.add_points(self._spray(xy), is_test=self.new_points_are_test,
+                                     text=QT_TRANSLATE_NOOP("Edits", "Brush"))
         elif (hit := self._point_under(xy)) is not None:
             self.session.select_point(hit)
         else:
@@ -86,22 +92,22 @@ class CanvasTools:
             self._moving = self._point_under(xy)
             if self._moving is None:
                 return
-            self._gesture = "Move point"
+            self._gesture = MOVE
         elif self.tool == "brush":
-            self._gesture = "Brush stroke"
+            self._gesture = STROKE
             self._last_spray = None
         else:
-            self._gesture = "Erase points"
+            self._gesture = ERASE
         self.session.begin_stroke()
         self.drag(xy)
 
     def drag(self, xy) -> None:
         xy = np.asarray(xy, dtype=float)
-        if self._gesture == "Move point":
+        if self._gesture == MOVE:
             self.session.stroke_move(self._moving, self._clip(xy))
-        elif self._gesture == "Brush stroke" and self._inside(xy):
+        elif self._gesture == STROKE and self._inside(xy):
             self._spray_along(xy)
-        elif self._gesture == "Erase points":
+        elif self._gesture == ERASE:
             hits = self._points_within(xy)
             if len(hits):
                 self.session.stroke_remove(hits)

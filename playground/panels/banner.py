@@ -7,6 +7,7 @@ what to do (lower the learning rate, then Play goes on from the last good
 weights, or Reset), and hides once training is no longer diverged.
 
 Listens to: session.diverged (show), session.stats_changed (hide when recovered).
+Says its words again on QEvent.LanguageChange.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ class DivergenceBanner(QFrame):
         self.above = above
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.reset = QPushButton(self.tr("Reset"))
+        self.reset = QPushButton()
+        self._stats = None  # what the message is about
         self.reset.clicked.connect(session.reset)
         row = QHBoxLayout(self)
         row.addWidget(self.text, 1)
@@ -42,6 +44,14 @@ class DivergenceBanner(QFrame):
             above.installEventFilter(self)
         session.diverged.connect(self.show_divergence)
         session.stats_changed.connect(self._hide_when_recovered)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.reset.setText(self.tr("Reset"))
+        if self._stats is not None:
+            self.text.setText(divergence(self._stats, self.session.settings.training.learning_rate))
+            if self.isVisible():
+                self._place()
 
     def paintEvent(self, _event) -> None:
         """A pale amber card (painted, not a style sheet: those stop the window's font from reaching it)."""
@@ -52,7 +62,8 @@ class DivergenceBanner(QFrame):
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
 
     def show_divergence(self, stats) -> None:
-        self.text.setText(divergence(stats, self.session.settings.training.learning_rate))
+        self._stats = stats
+        self.retranslate()
         self._place()
         self.show()
         self.raise_()
@@ -69,6 +80,11 @@ class DivergenceBanner(QFrame):
         shared = above is not None and above.isVisible() and above.parentWidget() is self.parentWidget()
         top = above.geometry().bottom() + 1 + MARGIN if shared else MARGIN
         self.setGeometry(MARGIN, top, width, max(height, self.minimumSizeHint().height()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         moved = (QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.Show, QEvent.Type.Hide)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QMessageBox, QWidget
 
 from engine.settings import Limit
@@ -25,17 +25,31 @@ def quiet(*widgets: QWidget) -> Iterator[None]:
             blocker.unblock()
 
 
-def choice_box(labels: dict[str, str], tooltip: str = "") -> QComboBox:
+def choice_box(labels: dict[str, str]) -> QComboBox:
     """A combo box listing ``labels`` values, each item carrying its key as data."""
     box = QComboBox()
     for key, label in labels.items():
         box.addItem(label, key)
-    box.setToolTip(tooltip)
     return box
 
 
 def select(box: QComboBox, key) -> None:
     box.setCurrentIndex(box.findData(key))
+
+
+def rename_items(box: QComboBox, labels: dict[str, str], tooltips: dict[str, str] | None = None) -> None:
+    """Name each item of a ``choice_box`` again (by its key), and its tooltip: a new language."""
+    for i in range(box.count()):
+        key = box.itemData(i)
+        box.setItemText(i, labels[key])
+        if tooltips is not None:
+            box.setItemData(i, tooltips[key], Qt.ItemDataRole.ToolTipRole)
+
+
+def name_rows(layout: QFormLayout, rows: list[tuple[str, QWidget]]) -> None:
+    """The labels of a form's rows, (text, field) each: a new language."""
+    for text, field in rows:
+        layout.labelForField(field).setText(text)
 
 
 class NumberBox(QDoubleSpinBox):
@@ -44,7 +58,8 @@ class NumberBox(QDoubleSpinBox):
     It shows and keeps every value the field may hold: whole numbers up to 2**53
     (a seed of 4294967295, where a QSpinBox stops at 2**31 - 1), fractions with
     as many digits as they need (0.125, not 0.13). ``scale`` shows the value
-    multiplied (100, with a " %" suffix, for a fraction as a percentage).
+    multiplied (100, with a " %" suffix, for a fraction as a percentage). Its tooltip and
+    special value text ("full batch" for 0) are the panel's to set, in the interface's language.
 
     Emits ``edited(value)`` once per edit, in the field's own units: an int for a
     whole-number field.
@@ -52,16 +67,13 @@ class NumberBox(QDoubleSpinBox):
 
     edited = Signal(object)
 
-    def __init__(self, limit: Limit, step: float, tooltip: str = "", scale: float = 1.0,
-                 special: str = ""):
+    def __init__(self, limit: Limit, step: float, scale: float = 1.0):
         super().__init__()
         self.whole, self.scale = limit.whole, scale
         self.setDecimals(0 if limit.whole else FRACTION_DIGITS)
         self.setRange(limit.low * scale, limit.high * scale)
         self.setSingleStep(step)
-        self.setToolTip(tooltip)
         self.setKeyboardTracking(False)  # one change per edit, not per typed digit
-        self.setSpecialValueText(special)
         self.valueChanged.connect(self._value_changed)
 
     def _value_changed(self, _value: float) -> None:

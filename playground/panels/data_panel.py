@@ -6,6 +6,7 @@ asking, when the points were placed or edited by hand; the class list picks the
 class new points get and adds or removes classes.
 
 Listens to: session.settings_changed, points_changed, current_class_changed.
+Says its words again on QEvent.LanguageChange.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from playground.panels.controls import (
     choice_box,
     form,
     may_replace_points,
+    name_rows,
     quiet,
+    rename_items,
     select,
 )
 from playground.session import Session
@@ -34,31 +37,21 @@ class DataPanel(QWidget):
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.dataset = choice_box(messages.DATASETS, "Which toy problem to generate")
-        for i, description in enumerate(messages.DATASET_DESCRIPTIONS.values()):
-            self.dataset.setItemData(i, description, Qt.ItemDataRole.ToolTipRole)
-        self.points = NumberBox(LIMITS["data.points"], 50, "How many points to generate")
-        self.noise = NumberBox(LIMITS["data.noise"], 0.05, "Jitter added to every point (plane units)")
-        self.classes = NumberBox(LIMITS["data.classes"], 1, "How many classes the generator makes")
-        self.seed = NumberBox(LIMITS["data.seed"], 1, "Change it for another sample of the same problem")
-        self.test_percent = NumberBox(LIMITS["data.test_fraction"], 5,
-                                      "Share of the points held out to test the model", scale=100)
+        self.dataset = choice_box(messages.DATASETS)
+        self.points = NumberBox(LIMITS["data.points"], 50)
+        self.noise = NumberBox(LIMITS["data.noise"], 0.05)
+        self.classes = NumberBox(LIMITS["data.classes"], 1)
+        self.seed = NumberBox(LIMITS["data.seed"], 1)
+        self.test_percent = NumberBox(LIMITS["data.test_fraction"], 5, scale=100)
         self.test_percent.setSuffix(" %")
-        self.regenerate = QPushButton("Regenerate")
-        self.regenerate.setToolTip("Replace the points with freshly generated ones")
-
+        self.regenerate = QPushButton()
         self.class_list = QListWidget()
-        self.class_list.setToolTip("New points get the selected class (keys 1-5)")
-        self.add_class = QPushButton("Add class")
-        self.remove_class = QPushButton("Remove class")
+        self.add_class = QPushButton()
+        self.remove_class = QPushButton()
 
-        layout = form()
-        layout.addRow("Dataset", self.dataset)
-        layout.addRow("Points", self.points)
-        layout.addRow("Noise", self.noise)
-        layout.addRow("Classes", self.classes)
-        layout.addRow("Seed", self.seed)
-        layout.addRow("Test split", self.test_percent)
+        self.form = layout = form()
+        for text, field in self._rows():
+            layout.addRow(text, field)
         layout.addRow(self.regenerate)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_class)
@@ -83,7 +76,30 @@ class DataPanel(QWidget):
         session.points_changed.connect(self.show_classes)
         session.points_changed.connect(self.show_settings)
         session.current_class_changed.connect(self.show_current_class)
+        self.retranslate()
         self.show_settings()
+
+    def _rows(self) -> list[tuple[str, QWidget]]:
+        return [(self.tr("Dataset"), self.dataset), (self.tr("Points"), self.points),
+                (self.tr("Noise"), self.noise), (self.tr("Classes"), self.classes),
+                (self.tr("Seed"), self.seed), (self.tr("Test split"), self.test_percent)]
+
+    def retranslate(self) -> None:
+        """Every word of the panel in the interface's language."""
+        name_rows(self.form, self._rows())
+        rename_items(self.dataset, messages.named(messages.DATASETS, "Datasets"),
+                     messages.named(messages.DATASET_DESCRIPTIONS, "Datasets"))
+        self.dataset.setToolTip(self.tr("Which toy problem to generate"))
+        self.points.setToolTip(self.tr("How many points to generate"))
+        self.noise.setToolTip(self.tr("Jitter added to every point (plane units)"))
+        self.classes.setToolTip(self.tr("How many classes the generator makes"))
+        self.seed.setToolTip(self.tr("Change it for another sample of the same problem"))
+        self.test_percent.setToolTip(self.tr("Share of the points held out to test the model"))
+        self.regenerate.setText(self.tr("Regenerate"))
+        self.regenerate.setToolTip(self.tr("Replace the points with freshly generated ones"))
+        self.class_list.setToolTip(self.tr("New points get the selected class (keys 1-5)"))
+        self.add_class.setText(self.tr("Add class"))
+        self.remove_class.setText(self.tr("Remove class"))
         self.show_classes()
 
     # ---------------------------------------------------- widget -> session
@@ -120,8 +136,9 @@ class DataPanel(QWidget):
             self.class_list.clear()
             for k, name in enumerate(s.class_names):
                 of_class = labels == k
-                text = f"{k + 1}  {name}    {int((of_class & ~is_test).sum())} train · " \
-                       f"{int((of_class & is_test).sum())} test"
+                text = self.tr("{number}  {name}    {train} train · {test} test").format(
+                    number=k + 1, name=name, train=int((of_class & ~is_test).sum()),
+                    test=int((of_class & is_test).sum()))
                 self.class_list.addItem(QListWidgetItem(_swatch(CLASS_COLORS[k]), text))
             self.class_list.setCurrentRow(s.current_class)
         self.add_class.setEnabled(s.n_classes < MAX_CLASSES)
@@ -136,6 +153,8 @@ class DataPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self._size_class_list()  # taller rows
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         super().changeEvent(event)
 
     def show_current_class(self, k: int) -> None:

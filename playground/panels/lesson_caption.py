@@ -61,12 +61,10 @@ class LessonCaption(QFrame):
         self.close_button = QToolButton()
         self.close_button.setText("\u00d7")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip(self.tr("Hide the caption (View \u2192 Lesson caption shows it again)"))
-        self.action = QAction(self.tr("Lesson caption"), self, checkable=True, enabled=False)
-        self.action.setToolTip(self.tr("Show the open lesson's title and caption over the canvas"))
+        self.action = QAction(self, checkable=True, enabled=False)
         self.action.toggled.connect(self._show_card)
         self.close_button.clicked.connect(lambda: self.action.setChecked(False))
-        self.setToolTip(self.tr("Click to fold or unfold the caption"))
+        self._name_parts()
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.title, 1)
@@ -118,6 +116,13 @@ class LessonCaption(QFrame):
     def set_large(self, on: bool) -> None:
         self.large = on
         self._apply_fonts()
+
+    def _name_parts(self) -> None:
+        """The words on the card's parts, in the interface's language."""
+        self.close_button.setToolTip(self.tr("Hide the caption (View \u2192 Lesson caption shows it again)"))
+        self.action.setText(self.tr("Lesson caption"))
+        self.action.setToolTip(self.tr("Show the open lesson's title and caption over the canvas"))
+        self.setToolTip(self.tr("Click to fold or unfold the caption"))
 
     def _fill(self) -> None:
         lesson = self.session.lesson
@@ -181,6 +186,7 @@ class LessonCaption(QFrame):
         if event.type() == QEvent.Type.FontChange and hasattr(self, "close_button"):
             self._apply_fonts()
         elif event.type() == QEvent.Type.LanguageChange and hasattr(self, "close_button"):
+            self._name_parts()
             self._fill()
             self._place()
         super().changeEvent(event)

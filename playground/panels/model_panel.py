@@ -6,11 +6,12 @@ the session to change its one field; any change rebuilds the model from the
 seed; the points stay.
 
 Listens to: session.settings_changed, session.points_changed (class count).
+Says its words again on QEvent.LanguageChange.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from engine.settings import LIMITS, MAX_HIDDEN_LAYERS, ModelSettings
 from playground import messages
-from playground.panels.controls import PANEL_MARGINS, choice_box, form, quiet, select
+from playground.panels.controls import PANEL_MARGINS, choice_box, form, name_rows, quiet, rename_items, select
 from playground.session import Session
 
 NEW_LAYER_WIDTH = 4
@@ -35,12 +36,13 @@ NEW_LAYER_WIDTH = 4
 class Stepper(QWidget):
     """[−] [8 neurons] [+]: a whole number to type (Enter commits) or to step with the buttons.
 
-    Calls ``on_change(value)`` once per edit; ``units`` is the (singular, plural) word after it.
+    Calls ``on_change(value)`` once per edit; ``units``: how one and how many read, around
+    "{n}" ("{n} neuron", "{n} neurons"; in Korean "뉴런 {n}개" both).
     """
 
-    def __init__(self, units: tuple[str, str], low: int, high: int, on_change):
+    def __init__(self, low: int, high: int, on_change):
         super().__init__()
-        self.units, self.on_change = units, on_change
+        self.units, self.on_change = ("{n}", "{n}"), on_change
         self.minus, self.plus = QToolButton(text="\u2212"), QToolButton(text="+")
         self.box = QSpinBox()
         self.box.setRange(low, high)
@@ -60,9 +62,15 @@ class Stepper(QWidget):
     def value(self) -> int:
         return self.box.value()
 
+    def set_units(self, units: tuple[str, str]) -> None:
+        self.units = units
+        self.set_value(self.value)
+
     def set_value(self, value: int) -> None:
+        prefix, _, suffix = self.units[value != 1].partition("{n}")
         with quiet(self.box):
-            self.box.setSuffix(" " + self.units[value != 1])
+            self.box.setPrefix(prefix)
+            self.box.setSuffix(suffix)
             self.box.setValue(value)
         self.minus.setEnabled(value > self.box.minimum())
         self.plus.setEnabled(value < self.box.maximum())
@@ -75,18 +83,16 @@ class ModelPanel(QWidget):
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.linear = QRadioButton("Linear classifier")
-        self.mlp = QRadioButton("Neural network (MLP)")
+        self.linear = QRadioButton()
+        self.mlp = QRadioButton()
         self.kind = QButtonGroup(self)
         self.kind.addButton(self.linear)
         self.kind.addButton(self.mlp)
-        self.layer_count = Stepper((self.tr("hidden layer"), self.tr("hidden layers")), 0, MAX_HIDDEN_LAYERS,
-                                   self._set_layer_count)
+        self.layer_count = Stepper(0, MAX_HIDDEN_LAYERS, self._set_layer_count)
         width = LIMITS["model.hidden"]
-        self.widths = [Stepper((self.tr("neuron"), self.tr("neurons")), width.low, width.high,
-                               lambda w, i=i: self._set_width(i, w))
+        self.widths = [Stepper(width.low, width.high, lambda w, i=i: self._set_width(i, w))
                        for i in range(MAX_HIDDEN_LAYERS)]
-        self.activation = choice_box(messages.ACTIVATIONS, "The non-linearity after every hidden layer")
+        self.activation = choice_box(messages.ACTIVATIONS)
         self.features = {name: QCheckBox(label) for name, label in messages.FEATURE_LABELS.items()}
         self.summary = QLabel()  # first: it stays in view when a short window scrolls the panel
         self.summary.setWordWrap(True)
@@ -95,10 +101,8 @@ class ModelPanel(QWidget):
         self.summary.setFont(font)
 
         self.layers = layers = form()
-        layers.addRow("Layers", self.layer_count)
-        for i, stepper in enumerate(self.widths):
-            layers.addRow(f"Layer {i + 1}", stepper)
-        layers.addRow("Activation", self.activation)
+        for text, field in self._rows():
+            layers.addRow(text, field)
         grid = QGridLayout()
         for i, box in enumerate(self.features.values()):
             grid.addWidget(box, i // 3, i % 3)
@@ -108,7 +112,8 @@ class ModelPanel(QWidget):
         outer.addWidget(self.linear)
         outer.addWidget(self.mlp)
         outer.addLayout(layers)
-        outer.addWidget(QLabel("Input features"))
+        self.features_heading = QLabel()
+        outer.addWidget(self.features_heading)
         outer.addLayout(grid)
 
         self.kind.buttonClicked.connect(
@@ -119,7 +124,31 @@ class ModelPanel(QWidget):
             box.toggled.connect(lambda on, name=name: self._toggle_feature(name, on))
         session.settings_changed.connect(self.show_settings)
         session.points_changed.connect(self.show_summary)
+        self.retranslate()
         self.show_settings()
+
+    def _rows(self) -> list[tuple[str, QWidget]]:
+        layers = [(self.tr("Layer {number}").format(number=i + 1), stepper)
+                  for i, stepper in enumerate(self.widths)]
+        return [(self.tr("Layers"), self.layer_count), *layers, (self.tr("Activation"), self.activation)]
+
+    def retranslate(self) -> None:
+        """Every word of the panel in the interface's language."""
+        self.linear.setText(self.tr("Linear classifier"))
+        self.mlp.setText(self.tr("Neural network (MLP)"))
+        self.layer_count.set_units((self.tr("{n} hidden layer"), self.tr("{n} hidden layers")))
+        for stepper in self.widths:
+            stepper.set_units((self.tr("{n} neuron"), self.tr("{n} neurons")))
+        name_rows(self.layers, self._rows())
+        rename_items(self.activation, messages.named(messages.ACTIVATIONS, "Activations"))
+        self.activation.setToolTip(self.tr("The non-linearity after every hidden layer"))
+        self.features_heading.setText(self.tr("Input features"))
+        self.show_summary()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def _model(self) -> ModelSettings:

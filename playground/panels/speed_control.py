@@ -25,18 +25,24 @@ class SpeedControl(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, len(self.speeds) - 1)
         self.slider.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves Space and → to the window
-        self.slider.setToolTip(self.tr("Training speed: slow motion in steps per second, then steps "
-                                       "per frame (about 60 frames a second)"))
         self.label = QLabel()
+        self.title = QLabel()
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
-        layout.addWidget(QLabel(self.tr("Speed")))
+        layout.addWidget(self.title)
         layout.addWidget(self.slider)
         layout.addWidget(self.label)
         self.slider.setValue(self.speeds.index(current))
         self.slider.valueChanged.connect(self._choose)
         self._choose(self.slider.value())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Speed"))
+        self.slider.setToolTip(self.tr("Training speed: slow motion in steps per second, then steps "
+                                       "per frame (about 60 frames a second)"))
+        self.label.setText(self.speed_text(self.speed))
         self._size_to_font()
 
     @property
@@ -64,4 +70,6 @@ class SpeedControl(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self._size_to_font()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         super().changeEvent(event)

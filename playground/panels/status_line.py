@@ -5,12 +5,13 @@ Advice comes first (a warning colour and icon): a learning rate too high
 saturated units, a stalled loss, a linear model on curved data. When training
 is fine the line shows the hint of the canvas tool in use.
 
-Listens to: session.stats_changed, session.settings_changed.
+Listens to: session.stats_changed, session.settings_changed. The advice is said again
+on QEvent.LanguageChange (the window gives the hint in the new language).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QWidget
 
@@ -50,6 +51,11 @@ class StatusLine(QWidget):
         if advice != self.advice:
             self.advice = advice
             self._show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.refresh()
+        super().changeEvent(event)
 
     def _show(self) -> None:
         warning = bool(self.advice)

@@ -4,20 +4,29 @@ Each control asks the session to change its one field. Everything but the
 seed applies to a running model without resetting it; a new seed restarts
 from new initial weights.
 
-Listens to: session.settings_changed.
+Listens to: session.settings_changed. Says its words again on QEvent.LanguageChange.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from engine.settings import LIMITS, Limit
 from playground import messages
-from playground.panels.controls import PANEL_MARGINS, NumberBox, choice_box, form, quiet, select
+from playground.panels.controls import (
+    PANEL_MARGINS,
+    NumberBox,
+    choice_box,
+    form,
+    name_rows,
+    quiet,
+    rename_items,
+    select,
+)
 from playground.session import Session
 
 LEARNING_RATES = (0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -29,11 +38,10 @@ class NumberChoice(QComboBox):
 
     chosen = Signal(float)
 
-    def __init__(self, presets, limit: Limit, tooltip: str = ""):
+    def __init__(self, presets, limit: Limit):
         super().__init__()
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setToolTip(tooltip)
         self.limit = limit
         for value in presets:
             self.addItem(_number(value), value)
@@ -82,28 +90,17 @@ class TrainingPanel(QWidget):
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.loss = choice_box(messages.LOSSES,
-                               "What the optimizer minimises (separate from the activations)")
-        self.optimizer = choice_box(messages.OPTIMIZERS, "How each step moves the weights")
-        self.learning_rate = NumberChoice(LEARNING_RATES, LIMITS["training.learning_rate"],
-                                          "Step size: too small is slow, too large diverges")
-        self.batch_size = NumberBox(LIMITS["training.batch_size"], 10,
-                                    "Points per step; 'full batch' uses every training point",
-                                    special="full batch")
-        self.l1 = NumberChoice(PENALTIES, LIMITS["training.l1"],
-                               "L1 penalty on the weights: pushes them to exactly 0")
-        self.l2 = NumberChoice(PENALTIES, LIMITS["training.l2"],
-                               "L2 penalty on the weights: keeps them small")
-        self.seed = NumberBox(LIMITS["seed"], 1, "Seed of the initial weights (Reset returns to them)")
+        self.loss = choice_box(messages.LOSSES)
+        self.optimizer = choice_box(messages.OPTIMIZERS)
+        self.learning_rate = NumberChoice(LEARNING_RATES, LIMITS["training.learning_rate"])
+        self.batch_size = NumberBox(LIMITS["training.batch_size"], 10)
+        self.l1 = NumberChoice(PENALTIES, LIMITS["training.l1"])
+        self.l2 = NumberChoice(PENALTIES, LIMITS["training.l2"])
+        self.seed = NumberBox(LIMITS["seed"], 1)
 
-        layout = form()
-        layout.addRow("Loss", self.loss)
-        layout.addRow("Optimizer", self.optimizer)
-        layout.addRow("Learning rate", self.learning_rate)
-        layout.addRow("Batch size", self.batch_size)
-        layout.addRow("L1", self.l1)
-        layout.addRow("L2", self.l2)
-        layout.addRow("Weight seed", self.seed)
+        self.form = layout = form()
+        for text, field in self._rows():
+            layout.addRow(text, field)
         layout.setContentsMargins(*PANEL_MARGINS)
         self.setLayout(layout)
 
@@ -115,7 +112,32 @@ class TrainingPanel(QWidget):
             number.chosen.connect(lambda value, name=name: session.set_training_field(name, value))
         self.seed.edited.connect(session.set_seed)
         session.settings_changed.connect(self.show_settings)
+        self.retranslate()
         self.show_settings()
+
+    def _rows(self) -> list[tuple[str, QWidget]]:
+        return [(self.tr("Loss"), self.loss), (self.tr("Optimizer"), self.optimizer),
+                (self.tr("Learning rate"), self.learning_rate), (self.tr("Batch size"), self.batch_size),
+                (self.tr("L1"), self.l1), (self.tr("L2"), self.l2), (self.tr("Weight seed"), self.seed)]
+
+    def retranslate(self) -> None:
+        """Every word of the panel in the interface's language."""
+        name_rows(self.form, self._rows())
+        rename_items(self.loss, messages.named(messages.LOSSES, "Losses"))
+        rename_items(self.optimizer, messages.named(messages.OPTIMIZERS, "Optimizers"))
+        self.loss.setToolTip(self.tr("What the optimizer minimises (separate from the activations)"))
+        self.optimizer.setToolTip(self.tr("How each step moves the weights"))
+        self.learning_rate.setToolTip(self.tr("Step size: too small is slow, too large diverges"))
+        self.batch_size.setToolTip(self.tr("Points per step; 'full batch' uses every training point"))
+        self.batch_size.setSpecialValueText(self.tr("full batch"))
+        self.l1.setToolTip(self.tr("L1 penalty on the weights: pushes them to exactly 0"))
+        self.l2.setToolTip(self.tr("L2 penalty on the weights: keeps them small"))
+        self.seed.setToolTip(self.tr("Seed of the initial weights (Reset returns to them)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_settings(self) -> None:
         t = self.session.settings.training

@@ -13,6 +13,7 @@ untouched, and is paused when the model is explored, so the graph and the bounda
 
 Listens to: session.selected_point_changed (model mode follows it), session.stats_changed and
 session.settings_changed (the weights moved since the copy: offer to take them again).
+Says its words again (the graph's and the step's too) on QEvent.LanguageChange.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
@@ -69,6 +70,8 @@ class BackpropExplorer(QWidget):
         self._clicked: int | None = None  # the node whose numbers were asked for
         self.mode = "add_mul"
         self._stale = False
+        self._traced: tuple[int, int] | None = None  # the model's graph: for (point, training step)
+        self._error: ExpressionError | None = None  # the typed formula's mistake, while it shows
         self.timer = QTimer(self)
         self.timer.setInterval(PLAY_MS)
         self.timer.timeout.connect(self._advance)
@@ -79,7 +82,48 @@ class BackpropExplorer(QWidget):
         session.stats_changed.connect(self._weights_moved)
         session.settings_changed.connect(self._weights_moved)
         session.points_changed.connect(self._show_ring)
+        session.points_changed.connect(self._fit_point_range)
+        self.retranslate()
         self.show_example("add_mul")
+
+    def retranslate(self) -> None:
+        """Every word in the interface's language: buttons, the graph's labels, the step explained."""
+        for key, action in self.sources.items():
+            action.setText(QCoreApplication.translate("Backprop", EXAMPLE_TITLES[key]) if key != "model"
+                           else self.tr("The model"))
+        self.sources["model"].setToolTip(self.tr("The network's graph for one point: click a point on the "
+                                                 "Boundary tab, or choose its number"))
+        self.point.setPrefix(self.tr("point "))
+        self.refresh.setText(self.tr("Use the current weights"))
+        self.numbers_button.setText(self.tr("Numbers"))
+        self.numbers_button.setToolTip(self.tr("The arrays of the current step, or of the node you click"))
+        for button, text, tip in (
+                (self.reset_button, self.tr("Reset"), self.tr("Reset: back to the inputs (Home)")),
+                (self.back_button, self.tr("Back"), self.tr("One step back (\u2190 with the graph focused)")),
+                (self.forward_button, self.tr("Forward"),
+                 self.tr("One step on (\u2192 with the graph focused)")),
+                (self.play_button, self.tr("Pause") if self.timer.isActive() else self.tr("Play"),
+                 self.tr("Play or pause: a step every second (Space with the graph focused)")),
+                (self.fit_button, self.tr("Fit"), self.tr("The whole graph (the wheel zooms, a drag pans)"))):
+            button.setText(text)
+            button.setToolTip(tip)
+        if self._traced is not None:
+            self.point_info.setText(self._point_text(*self._traced))
+        elif self.mode == "model":
+            self.point_info.setText(self.tr("No points: add some on the Boundary tab"))
+        if self._error is not None and not self.formula_bar.error.isHidden():
+            self._show_error(focus=False)
+        if self.replay is not None:  # the gates' patterns and the step's words
+            self.scene.show_graph(self.replay, layout(self.replay.trace))
+            self.scene.show_position(self.position)
+            self._explain(self.position)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "explanation"):
+            self._size_explanation()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # ---------------------------------------------------------------- layout
     def _build(self) -> None:
@@ -89,12 +133,10 @@ class BackpropExplorer(QWidget):
         group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)  # a typed formula: none
         self.sources = {}
         for key in LECTURE_EXAMPLES:
-            self.sources[key] = sources.addAction(EXAMPLE_TITLES[key], lambda key=key: self.show_example(key))
+            self.sources[key] = sources.addAction("", lambda key=key: self.show_example(key))
             self.sources[key].setToolTip(LECTURE_EXAMPLES[key][0])
         sources.addSeparator()
-        self.sources["model"] = sources.addAction(self.tr("The model"), self.show_model)
-        self.sources["model"].setToolTip(self.tr("The network's graph for one point: click a point on the "
-                                                 "Boundary tab, or choose its number"))
+        self.sources["model"] = sources.addAction("", self.show_model)
         for action in self.sources.values():
             action.setCheckable(True)
             group.addAction(action)
@@ -103,11 +145,11 @@ class BackpropExplorer(QWidget):
         self.formula_bar.submitted.connect(self.show_formula)
         self.model_bar = QWidget()
         self.point = QSpinBox()
-        self.point.setPrefix(self.tr("point "))
+        self._fit_point_range()
         self.point.valueChanged.connect(self.session.select_point)
         self.point_info = QLabel()
         self.point_info.setWordWrap(True)
-        self.refresh = QPushButton(self.tr("Use the current weights"))
+        self.refresh = QPushButton()
         self.refresh.clicked.connect(self.show_model)
         row = QHBoxLayout(self.model_bar)
         row.setContentsMargins(0, 0, 0, 0)
@@ -127,8 +169,7 @@ class BackpropExplorer(QWidget):
         self.explanation.setFrameShape(QFrame.Shape.NoFrame)
         self.explanation.viewport().setAutoFillBackground(False)
         self._size_explanation()
-        self.numbers_button = QPushButton(self.tr("Numbers"), checkable=True)
-        self.numbers_button.setToolTip(self.tr("The arrays of the current step, or of the node you click"))
+        self.numbers_button = QPushButton(checkable=True)
         self.numbers_button.toggled.connect(lambda: self._explain(self.position))
         explained = QHBoxLayout()
         explained.addWidget(self.explanation, 1)
@@ -151,46 +192,35 @@ class BackpropExplorer(QWidget):
         self.explanation.setFont(font)
         self.explanation.setFixedHeight(EXPLANATION_LINES * QFontMetrics(font).lineSpacing() + 8)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange and hasattr(self, "explanation"):
-            self._size_explanation()
-        super().changeEvent(event)
 
     def _controls(self) -> QHBoxLayout:
         sp = QStyle.StandardPixmap
-        self.reset_button = self._tool_button(sp.SP_MediaSkipBackward, self.tr("Reset"))
-        self.back_button = self._tool_button(sp.SP_MediaSeekBackward, self.tr("Back"))
-        self.play_button = self._tool_button(sp.SP_MediaPlay, self.tr("Play"))
+        self.reset_button = self._tool_button(sp.SP_MediaSkipBackward)
+        self.back_button = self._tool_button(sp.SP_MediaSeekBackward)
+        self.play_button = self._tool_button(sp.SP_MediaPlay)
         self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.forward_button = self._tool_button(sp.SP_MediaSeekForward, self.tr("Forward"))
+        self.forward_button = self._tool_button(sp.SP_MediaSeekForward)
         self.reset_button.clicked.connect(lambda: self.go(0))
         self.back_button.clicked.connect(lambda: self.go(self.position - 1))
         self.forward_button.clicked.connect(lambda: self.go(self.position + 1))
         self.play_button.clicked.connect(self.toggle_play)
-        self.reset_button.setToolTip(self.tr("Reset: back to the inputs (Home)"))
-        self.back_button.setToolTip(self.tr("One step back (\u2190 with the graph focused)"))
-        self.forward_button.setToolTip(self.tr("One step on (\u2192 with the graph focused)"))
-        self.play_button.setToolTip(self.tr("Play or pause: a step every second (Space with the graph "
-                                            "focused)"))
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setMinimumWidth(60)
         self.slider.valueChanged.connect(self.go)
         self.where = QLabel()
-        fit = QPushButton(self.tr("Fit"))
-        fit.setToolTip(self.tr("The whole graph (the wheel zooms, a drag pans)"))
-        fit.clicked.connect(self.view.fit)
+        self.fit_button = QPushButton()
+        self.fit_button.clicked.connect(self.view.fit)
         row = QHBoxLayout()
         for widget in (self.reset_button, self.back_button, self.play_button, self.forward_button):
             row.addWidget(widget)
         row.addWidget(self.slider, 1)
         row.addWidget(self.where)
-        row.addWidget(fit)
+        row.addWidget(self.fit_button)
         return row
 
-    def _tool_button(self, icon, text: str) -> QToolButton:
+    def _tool_button(self, icon) -> QToolButton:
         button = QToolButton()
         button.setIcon(self.style().standardIcon(icon))
-        button.setText(text)
         button.setIconSize(QSize(22, 22))
         return button
 
@@ -205,21 +235,26 @@ class BackpropExplorer(QWidget):
         try:
             trace = self.session.trace_formula(formula, values)
         except ExpressionError as error:
-            self.formula_bar.show_error(error.field, error.params["start"], error.params["end"],
-                                        expression_message(error))
+            self._error = error
+            self._show_error()
             return
+        self._error = None
         self.formula_bar.clear_error()
         self._set_mode(key)
         self._show(trace)
+
+    def _show_error(self, focus: bool = True) -> None:
+        error = self._error
+        self.formula_bar.show_error(error.field, error.params["start"], error.params["end"],
+                                    expression_message(error), focus)
 
     def show_model(self) -> None:
         """The model's graph for the selected point (the first point if none is), at the current weights."""
         self.runner.pause()
         self._set_mode("model")
         n = len(self.session.points)
-        with QSignalBlocker(self.point):
-            self.point.setRange(0, max(n - 1, 0))
         if not n:
+            self._traced = None
             self.point_info.setText(self.tr("No points: add some on the Boundary tab"))
             return
         index = self.session.selected_point
@@ -231,23 +266,35 @@ class BackpropExplorer(QWidget):
             self.point.setValue(index)
         self._stale = False
         self.refresh.setEnabled(False)
-        self.point_info.setText(self._point_text(index))
+        self._traced = (index, self.session.stats.step)
+        self.point_info.setText(self._point_text(*self._traced))
         self._show(self.session.sample_trace(index))
 
-    def _point_text(self, index: int) -> str:
+    def _point_text(self, index: int, step: int) -> str:
+        """Point ``index``, traced at the weights of training ``step``."""
         s = self.session
-        kind = self.tr("test point") if s.is_test[index] else self.tr("training point")
+        if s.is_test[index]:
+            template = self.tr("({x:.2f}, {y:.2f}), class {name}, a test point; weights of training step "
+                               "{step}. Click a point on the Boundary tab to follow another.")
+        else:
+            template = self.tr("({x:.2f}, {y:.2f}), class {name}, a training point; weights of training step "
+                               "{step}. Click a point on the Boundary tab to follow another.")
         x, y = s.points[index]
-        return self.tr("({x:.2f}, {y:.2f}), class {name}, a {kind}; weights of training step {step}. "
-                       "Click a point on the Boundary tab to follow another.").format(
-            x=x, y=y, name=s.class_names[s.labels[index]], kind=kind, step=s.stats.step)
+        return template.format(x=x, y=y, name=s.class_names[s.labels[index]], step=step)
 
     def _set_mode(self, key: str) -> None:
         self.mode = key
+        if key != "model":
+            self._traced = None
         for name, action in self.sources.items():
             action.setChecked(name == key)
         self.formula_bar.setVisible(key != "model")
         self.model_bar.setVisible(key == "model")
+
+    def _fit_point_range(self) -> None:
+        """The point box offers the points there are: 0 to N - 1."""
+        with QSignalBlocker(self.point):
+            self.point.setRange(0, max(len(self.session.points) - 1, 0))
 
     def _follow_point(self, index) -> None:
         self._show_ring()

@@ -200,7 +200,7 @@ class GraphScene(QGraphicsScene):
         symbol.setPos(centre - QPointF(box.width() / 2, box.height() / 2))
         self.circles[node.id] = circle
         if node.name:
-            self._caption(node.name, centre - QPointF(0, RADIUS + 2), "caption", above=True)
+            self._caption(label(node), centre - QPointF(0, RADIUS + 2), "caption", above=True)
         if pattern(node.op):
             self._caption(pattern(node.op), centre + QPointF(0, RADIUS + 1), "pattern", above=False)
 

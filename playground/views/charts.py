@@ -8,14 +8,15 @@ second (plot axes are costly to paint, and the eye needs no more), always
 ending on the latest state.
 
 Listens to: session.stats_changed (numbers from the ``StepStats`` it carries,
-curves from ``session.history``). Emits nothing.
+curves from ``session.history``). Says its words again on QEvent.LanguageChange.
+Emits nothing.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QPointF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -88,12 +89,19 @@ class StepAxis(pg.AxisItem):
                 for v in values]
 
 
+def split_names() -> dict[str, str]:
+    """"train" and "test", as the table's columns and the curves' key name them."""
+    return {"train": QCoreApplication.translate("TrainingCharts", "train"),
+            "test": QCoreApplication.translate("TrainingCharts", "test")}
+
+
 class LineKey(QWidget):
     """One legend line for both plots: a solid sample, "train", a dashed sample, "test"."""
 
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
-        return QSize(2 * self._sample() + metrics.horizontalAdvance("train  test") + 24, metrics.height())
+        words = sum(metrics.horizontalAdvance(name + "  ") for name in split_names().values())
+        return QSize(2 * self._sample() + words + 24, metrics.height())
 
     def _sample(self) -> int:
         return 3 * self.fontMetrics().averageCharWidth()  # a line sample: three characters long
@@ -103,13 +111,19 @@ class LineKey(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics, y = self.fontMetrics(), self.height() / 2
         x = self.width() - self.sizeHint().width()
-        for name in ("train", "test"):
-            painter.setPen(_pen(name))
+        for split, name in split_names().items():
+            painter.setPen(_pen(split))
             painter.drawLine(QPointF(x, y), QPointF(x + self._sample(), y))
             x += self._sample() + 4
             painter.setPen(QColor(style.MUTED))
             painter.drawText(QPointF(x, y + metrics.ascent() / 2 - 1), name)
             x += metrics.horizontalAdvance(name + "  ") + 8
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.updateGeometry()
+            self.update()
+        super().changeEvent(event)
 
 
 class TrainingCharts(QWidget):
@@ -137,7 +151,15 @@ class TrainingCharts(QWidget):
         self._build_layout()
         self._apply_fonts()
         session.stats_changed.connect(self.refresh)
-        self.refresh(session.stats)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The captions and headings in the interface's language, and the numbers with their words."""
+        words = {"loss_plot": self.tr("Loss (log scale)"), "accuracy_plot": self.tr("Accuracy (%)"),
+                 "loss": self.tr("Loss"), "accuracy": self.tr("Accuracy"), **split_names()}
+        for key, label in self.captions.items():
+            label.setText(words[key])
+        self.refresh(self.session.stats)
 
     def _build_layout(self) -> None:
         layout = QVBoxLayout(self)
@@ -146,26 +168,32 @@ class TrainingCharts(QWidget):
         header.addWidget(self.step_label)
         header.addWidget(self.epoch_label, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBaseline)
         layout.addLayout(header)
+        self.captions: dict[str, QLabel] = {}  # the words around the numbers: see retranslate
         layout.addLayout(self._build_table())
-        for caption, plot, key in (("Loss (log scale)", self.loss_plot, LineKey()),
-                                   ("Accuracy (%)", self.accuracy_plot, None)):
+        for name, plot, key in (("loss_plot", self.loss_plot, LineKey()),
+                                ("accuracy_plot", self.accuracy_plot, None)):
             row = QHBoxLayout()
             row.setContentsMargins(0, 8, 0, 0)
-            row.addWidget(muted(QLabel(caption)))
+            row.addWidget(self._caption(name, muted(QLabel())))
             if key is not None:
                 row.addWidget(key, 1)
             layout.addLayout(row)
             layout.addWidget(plot, 1)
+
+    def _caption(self, name: str, label: QLabel) -> QLabel:
+        self.captions[name] = label
+        return label
 
     def _build_table(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setColumnStretch(0, 1)
         self.values: dict[str, QLabel] = {}
-        for row, quantity in enumerate(("Loss", "Accuracy"), start=1):
-            grid.addWidget(QLabel(quantity), row, 0)
+        for row, quantity in enumerate(("loss", "accuracy"), start=1):
+            grid.addWidget(self._caption(quantity, QLabel()), row, 0)
         for column, split in enumerate(("train", "test"), start=1):
-            grid.addWidget(muted(QLabel(split, alignment=Qt.AlignmentFlag.AlignRight)), 0, column)
+            heading = muted(QLabel(alignment=Qt.AlignmentFlag.AlignRight))
+            grid.addWidget(self._caption(split, heading), 0, column)
             for row, quantity in enumerate(("loss", "accuracy"), start=1):
                 label = QLabel(NO_VALUE, alignment=Qt.AlignmentFlag.AlignRight)
                 self.values[f"{split}_{quantity}"] = label
@@ -192,6 +220,8 @@ class TrainingCharts(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self._apply_fonts()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         super().changeEvent(event)
 
     def sizeHint(self) -> QSize:
@@ -203,8 +233,8 @@ class TrainingCharts(QWidget):
     # ------------------------------------------------------------- updating
     def refresh(self, stats) -> None:
         """Show ``stats`` (a ``StepStats``) in the table now, and the history in the plots soon."""
-        self.step_label.setText(f"Step {stats.step:,}")
-        self.epoch_label.setText(f"epoch {stats.epoch:,.1f}")
+        self.step_label.setText(self.tr("Step {step:,}").format(step=stats.step))
+        self.epoch_label.setText(self.tr("epoch {epoch:,.1f}").format(epoch=stats.epoch))
         for name, label in self.values.items():
             value = getattr(stats, name)
             label.setText(format_loss(value) if name.endswith("loss") else format_accuracy(value))

@@ -6,18 +6,19 @@ x2^2 become two groups a line separates. Otherwise the page says why it cannot d
 The axes follow the model's features when those change; the dropdowns pick any two.
 
 Listens to: session.points_changed, session.stats_changed (regions, on the plot's own
-clock), session.settings_changed (the model's features). Emits nothing.
+clock), session.settings_changed (the model's features). Says its words again on
+QEvent.LanguageChange. Emits nothing.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from engine.features import FEATURES
 from engine.spaces import draws_in_plane, feature_range
 from playground import messages, style
-from playground.panels.controls import choice_box, quiet, select
+from playground.panels.controls import choice_box, name_rows, quiet, select
 from playground.session import Session
 from playground.views.space_plot import REGION_RESOLUTION, SpacePlot, beside, padded
 
@@ -84,12 +85,12 @@ class FeatureSpaceView(QWidget):
         self._features = session.settings.model.features
         self.plot = FeaturePlot(session, default_axes(self._features))
         labels = {name: messages.FEATURE_LABELS[name] for name in FEATURES}
-        self.x_axis = choice_box(labels, self.tr("The feature along the horizontal axis"))
-        self.y_axis = choice_box(labels, self.tr("The feature along the vertical axis"))
+        self.x_axis = choice_box(labels)
+        self.y_axis = choice_box(labels)
         self.note = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignTop)
-        form = QFormLayout()
-        form.addRow(self.tr("Horizontal"), self.x_axis)
-        form.addRow(self.tr("Vertical"), self.y_axis)
+        self.form = form = QFormLayout()
+        for text, field in self._rows():
+            form.addRow(text, field)
         side = QVBoxLayout()
         side.addLayout(form)
         side.addWidget(self.note, 1)
@@ -98,6 +99,21 @@ class FeatureSpaceView(QWidget):
             box.currentIndexChanged.connect(self._axes_chosen)
         session.settings_changed.connect(self._model_changed)
         self._show_axes()
+        self.retranslate()
+
+    def _rows(self) -> list[tuple[str, QWidget]]:
+        return [(self.tr("Horizontal"), self.x_axis), (self.tr("Vertical"), self.y_axis)]
+
+    def retranslate(self) -> None:
+        name_rows(self.form, self._rows())
+        self.x_axis.setToolTip(self.tr("The feature along the horizontal axis"))
+        self.y_axis.setToolTip(self.tr("The feature along the vertical axis"))
+        self._show_note()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _axes_chosen(self) -> None:
         self.plot.set_axes((self.x_axis.currentData(), self.y_axis.currentData()))

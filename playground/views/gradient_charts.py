@@ -9,7 +9,7 @@ gradient sits orders of magnitude under the last one's: vanishing gradients at a
 Curve items are made once (one per possible layer) and only fed data from
 ``session.history``; they redraw at most every REDRAW_MS while the charts are visible.
 
-Listens to: session.stats_changed. Emits nothing.
+Listens to: session.stats_changed. Says its words again on QEvent.LanguageChange. Emits nothing.
 """
 
 from __future__ import annotations
@@ -93,17 +93,25 @@ class GradientCharts(QWidget):
         self._build_layout()
         self._apply_fonts()
         session.stats_changed.connect(self.clock.request)
+        self.retranslate()
         self.redraw()
+
+    def retranslate(self) -> None:
+        captions = (self.tr("Gradient norm |∂L/∂W| (log scale)"),
+                    self.tr("Update / weight ratio (log scale; dashed: 10⁻³)"),
+                    self.tr("Dead ReLU units (%)"))
+        for label, caption in zip(self.captions, captions):
+            label.setText(caption)
+        self.clock.request_now()  # the note under them
 
     def _build_layout(self) -> None:
         column = QVBoxLayout(self)
         column.setContentsMargins(6, 6, 6, 6)
         column.addWidget(self.key)
-        captions = (self.tr("Gradient norm |∂L/∂W| (log scale)"),
-                    self.tr("Update / weight ratio (log scale; dashed: 10⁻³)"),
-                    self.tr("Dead ReLU units (%)"))
-        for field, caption in zip(self.FIELDS, captions):
-            label = muted(QLabel(caption))
+        self.captions = []  # one per plot: see retranslate
+        for field in self.FIELDS:
+            label = muted(QLabel())
+            self.captions.append(label)
             label.setContentsMargins(0, 4, 0, 0)
             column.addWidget(label)
             if field == "dead_fractions":
@@ -117,6 +125,8 @@ class GradientCharts(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange and hasattr(self, "plots"):
             self._apply_fonts()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         super().changeEvent(event)
 
     def _apply_fonts(self) -> None:

@@ -8,6 +8,7 @@ The check runs in a worker thread on a copy of the weights, so the window
 (and training) go on meanwhile.
 
 Listens to: session.stats_changed, session.settings_changed (the result is for older weights).
+Says its words again on QEvent.LanguageChange.
 Emits: finished(ModelCheck) when a check is done.
 """
 
@@ -15,12 +16,14 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -46,47 +49,76 @@ class GradientCheckPanel(QWidget):
         self.session = session
         self._delivery = _Delivery(self)
         self._delivery.done.connect(self._done)
-        self.button = QPushButton(self.tr("Check the gradients"))
-        self.button.setToolTip(self.tr("Numerical gradients (centred differences) against backpropagation, "
-                                       "for every weight, on the training points"))
+        self.button = QPushButton()
         self.button.clicked.connect(self.run)
-        about = QLabel(self.tr("Is backprop right? Each weight is nudged by \u00b11e\u22126 and the loss "
-                               "measured twice: slow, but sure."))
+        self.about = about = QLabel()
         about.setWordWrap(True)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Layer"), self.tr("Worst error"), self.tr("Result")])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.verdict = QLabel()
         self.timing = QLabel()
-        self.stale = QLabel(self.tr("The weights have changed since: check again."))
+        self.stale = QLabel()
         self.stale.setStyleSheet("color: #6B6B6B; font-style: italic;")
         for label in (self.verdict, self.timing, self.stale):
             label.setWordWrap(True)
         self.stale.hide()
-        column = QVBoxLayout()  # the words on the left, the table of layers on the right
+        words = QWidget()  # on the left, scrolled when the dock is short; the table of layers on the right
+        column = QVBoxLayout(words)
+        column.setContentsMargins(0, 0, 0, 0)
         for widget in (about, self.button, self.verdict, self.timing, self.stale):
             column.addWidget(widget)
         column.addStretch(1)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(words)
         row = QHBoxLayout(self)
-        row.addLayout(column, 1)
+        row.addWidget(scroll, 1)
         row.addWidget(self.table, 1)
         session.stats_changed.connect(self._mark_stale)
         session.settings_changed.connect(self._mark_stale)
         self.result = None
+        self._no_points = False  # the last check found no points to check on
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every word of the panel, and the result shown, in the interface's language."""
+        self.button.setText(self.tr("Check the gradients"))
+        self.button.setToolTip(self.tr("Numerical gradients (centred differences) against backpropagation, "
+                                       "for every weight, on the training points"))
+        self.about.setText(self.tr("Is backprop right? Each weight is nudged by \u00b11e\u22126 and the loss "
+                                   "measured twice: slow, but sure."))
+        self.table.setHorizontalHeaderLabels([self.tr("Layer"), self.tr("Worst error"), self.tr("Result")])
+        self.stale.setText(self.tr("The weights have changed since: check again."))
+        self._show_state()
+
+    def _show_state(self) -> None:
+        """Checking, nothing to check, or the last result."""
+        if self.running:
+            self.verdict.setText(self.tr("Checking…"))
+        elif self._no_points:
+            self.verdict.setText(self.tr("No points to check on: add some first."))
+        elif self.result is not None:
+            self._show(self.result)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def run(self) -> None:
         """Start a check of the current weights in a worker thread."""
         try:
             job = self.session.gradient_check_job(seconds=NUMERIC_SECONDS)
         except ValueError:
-            self.result = None
-            self.verdict.setText(self.tr("No points to check on: add some first."))
+            self.result, self._no_points = None, True
+            self._show_state()
             return
+        self._no_points = False
         self.button.setEnabled(False)
-        self.verdict.setText(self.tr("Checking…"))
+        self._show_state()
         delivery = self._delivery
 
         def work() -> None:

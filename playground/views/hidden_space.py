@@ -8,14 +8,15 @@ straight-line classifier: its regions and boundary are drawn, and training pulls
 classes apart until that line separates them. A preset sets that up on XOR.
 
 Listens to: session.stats_changed, session.points_changed (redraw on the plot's own
-clock, about 15 times a second), session.settings_changed (the layers). Emits nothing.
+clock, about 15 times a second), session.settings_changed (the layers). Says its words
+again on QEvent.LanguageChange. Emits nothing.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from engine.spaces import affine_regions, grid_lines
@@ -73,6 +74,11 @@ class HiddenPlot(SpacePlot):
         self.getViewBox().sigRangeChanged.connect(self._range_changed)
         session.stats_changed.connect(self.clock.request)
         session.points_changed.connect(self.clock.request)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.clock.request_now()  # the axes' words
+        super().changeEvent(event)
 
     def set_layer(self, layer: int | None) -> None:
         if layer != self.layer:
@@ -158,13 +164,9 @@ class HiddenSpaceView(QWidget):
         self.session = session
         self.plot = HiddenPlot(session)
         self.layer = QComboBox()
-        self.layer.setToolTip(self.tr("The hidden layer to look at"))
         self.note = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignTop)
-        self.grid_key = QLabel(self.tr("Grey lines: the input plane's grid as this layer sees it; "
-                                       "darker: the axes x\u2081 = 0 and x\u2082 = 0."), wordWrap=True)
-        self.preset = QPushButton(self.tr("XOR through a 2-unit layer"))
-        self.preset.setToolTip(self.tr("XOR with a 2-4-2-2 tanh network: watch the last hidden layer "
-                                       "pull the classes apart"))
+        self.grid_key = QLabel(wordWrap=True)
+        self.preset = QPushButton()
         side = QVBoxLayout()
         side.addWidget(self.layer)
         side.addWidget(self.note)
@@ -176,7 +178,21 @@ class HiddenSpaceView(QWidget):
         self.preset.clicked.connect(self._apply_preset)
         session.settings_changed.connect(self._show_layers)
         self.plot.clock.refreshed.connect(self._show_note)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.layer.setToolTip(self.tr("The hidden layer to look at"))
+        self.grid_key.setText(self.tr("Grey lines: the input plane's grid as this layer sees it; "
+                                      "darker: the axes x\u2081 = 0 and x\u2082 = 0."))
+        self.preset.setText(self.tr("XOR through a 2-unit layer"))
+        self.preset.setToolTip(self.tr("XOR with a 2-4-2-2 tanh network: watch the last hidden layer "
+                                       "pull the classes apart"))
         self._show_layers()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _apply_preset(self) -> None:
         apply_xor_preset(self.session)

@@ -8,7 +8,7 @@ largest difference between the network's scores and that one layer's on the poin
 says so. ``StillLinearStatus`` is the same fact in one line, for the status bar.
 
 Listens to: session.stats_changed, session.points_changed, session.settings_changed
-(redraw on the page's own clock). Emits nothing.
+(redraw on the page's own clock), and QEvent.LanguageChange (its words). Emits nothing.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QWidget
 
 from playground import messages, style
@@ -110,11 +110,17 @@ class LinearMapView(QWidget):
         super().showEvent(event)
         self.clock.shown()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.clock.request_now()
+        super().changeEvent(event)
+
     def refresh(self) -> None:
         found = self.session.linear_map()
         self.bars.setVisible(found is not None)
         if found is None:
-            activation = messages.ACTIVATIONS[self.session.settings.model.activation]
+            activation = QCoreApplication.translate(
+                "Activations", messages.ACTIVATIONS[self.session.settings.model.activation])
             self.text.setText(self.tr(
                 "With {activation} activations the network is not one linear map: its boundary can bend, "
                 "and no single template per class describes it. Choose the linear classifier or the "
@@ -165,6 +171,11 @@ class StillLinearStatus(QLabel):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.clock.shown()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.clock.request_now()
+        super().changeEvent(event)
 
     def _show_or_hide(self) -> None:
         info = self.session.model_info()

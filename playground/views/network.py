@@ -12,14 +12,15 @@ Everything comes from the session's queries: ``neuron_maps`` (every column in on
 once when the network changes shape (``clock``, a ``RefreshClock``: its refreshed() follows
 each redraw).
 
-Listens to: session.stats_changed, runner.running_changed. Emits nothing of its own.
+Listens to: session.stats_changed, runner.running_changed. Says its words again (the
+diagram's captions too) on QEvent.LanguageChange. Emits nothing of its own.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -66,9 +67,7 @@ class NetworkView(QWidget):
     def __init__(self, session: Session, canvas=None, runner=None, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.gradient_toggle = QCheckBox(self.tr("Gradient flow"))
-        self.gradient_toggle.setToolTip(self.tr("Light the edges and neurons by the size of their "
-                                                "gradient in the last training step (log scale)"))
+        self.gradient_toggle = QCheckBox()
         self.legend = NetworkLegend()
         self.diagram = NetworkDiagram()
         self.info = ElidedLabel()
@@ -82,7 +81,6 @@ class NetworkView(QWidget):
         self.unpin_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.unpin,
                                    context=Qt.ShortcutContext.WindowShortcut)
         self.unpin_key.setEnabled(False)
-        self.unpin_key.setWhatsThis(self.tr("Unpin the neuron map from the canvas"))  # (Help lists it)
         self._build_layout()
         self.gradient_toggle.clicked.connect(self._choose_mode)
         self.gradient_toggle.toggled.connect(lambda _: self._redraw(now=True))  # at once, if shown
@@ -91,8 +89,23 @@ class NetworkView(QWidget):
         session.stats_changed.connect(self._stats_changed)
         if runner is not None:
             runner.running_changed.connect(self._running_changed)
-        self._sync_network()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The words in the interface's language: the toggle, the diagram's captions, the hovered numbers."""
+        self.unpin_key.setWhatsThis(self.tr("Unpin the neuron map from the canvas"))  # (Help lists it)
+        self.gradient_toggle.setText(self.tr("Gradient flow"))
+        self.gradient_toggle.setToolTip(self.tr("Light the edges and neurons by the size of their "
+                                                "gradient in the last training step (log scale)"))
+        if not self._sync_network():  # (the first time: laid out with its words)
+            self.diagram.set_captions(self._captions())
         self._show_info()
+        self._show_overlay()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
@@ -148,10 +161,19 @@ class NetworkView(QWidget):
         if key == self._network_key:
             return False
         self._network_key = key
+        self.hovered = None  # the neurons it named may be gone
+        self.unpin()
+        self.diagram.set_network(info.sizes, self._captions())
+        return True
+
+    def _captions(self) -> Captions:
+        """The diagram's words for the session's network, in the interface's language."""
+        s = self.session
+        info, model = s.model_info(), s.settings.model
         activation = QCoreApplication.translate("Activations", messages.ACTIVATIONS[info.activation])
         symbol = messages.ACTIVATION_SYMBOLS[info.activation]
         hidden = len(info.sizes) - 2
-        captions = Captions(
+        return Captions(
             columns=(self.tr("inputs"), *[activation] * hidden, self.tr("scores"), self.tr("loss")),
             short_columns=("x", *[symbol] * hidden, "s", "L"),
             kinds=("input", *[info.activation] * hidden, "scores"),
@@ -160,10 +182,6 @@ class NetworkView(QWidget):
             loss=QCoreApplication.translate("Losses", messages.LOSSES[s.settings.training.loss]),
             more=self.tr("+{count} more"), short_more="+{count}",
             strongest=self.tr("strongest {shown} of {count}"), short_strongest="{shown}/{count}")
-        self.hovered = None  # the neurons it named may be gone
-        self.unpin()
-        self.diagram.set_network(info.sizes, captions)
-        return True
 
     def refresh(self) -> None:
         """Draw the network as it is now: maps, edges, rims, key, the hovered numbers."""

@@ -101,6 +101,11 @@ class NetworkDiagram(QWidget):
         self.pinned = self._hover = None
         self._relayout()
 
+    def set_captions(self, captions: Captions) -> None:
+        """The same network in other words (another language): laid out again, pins and hover kept."""
+        self.captions = captions
+        self._relayout()
+
     def resizeEvent(self, event) -> None:
         self._relayout()
         super().resizeEvent(event)
@@ -152,12 +157,11 @@ class NetworkDiagram(QWidget):
     def _metrics(self) -> Metrics:
         fm = self.fontMetrics()
         c = self.captions
-        widest_word = max(fm.horizontalAdvance(word) for word in c.loss.split())
         return Metrics(line=fm.height(),
                        input_caption=max(fm.horizontalAdvance(t) for t in c.inputs),
                        class_label=min(max(fm.horizontalAdvance(t) for t in c.classes),
                                        8 * fm.averageCharWidth()),
-                       loss_box=max(widest_word, 9 * fm.averageCharWidth()) + 14)
+                       loss_box=max(two_lines(c.loss, fm.horizontalAdvance), 9 * fm.averageCharWidth()) + 14)
 
     def _place_edges(self) -> None:
         parts = edge_segments(self.layout, self.shown)  # one per weight layer: at least one
@@ -385,3 +389,12 @@ class NetworkDiagram(QWidget):
     def _rect_of(self, column: int, unit: int) -> QRectF | None:
         slot = np.flatnonzero(self.shown[column] == unit)
         return self.slot_rects[column][int(slot[0])] if len(slot) else None
+
+
+def two_lines(text: str, advance) -> int:
+    """The width ``text`` needs to wrap into at most two lines at a space ("Softmax" over
+    "cross-entropy"; "소프트맥스" over "교차 엔트로피"): the narrower of the ways to split it.
+    ``advance(text)``: its width in pixels."""
+    words = text.split()
+    splits = ((" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words)))
+    return min((max(advance(first), advance(second)) for first, second in splits), default=advance(text))

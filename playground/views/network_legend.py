@@ -2,12 +2,13 @@
 
 Weights: a blue and a vermillion line sample, "positive" and "negative" (weights and
 neuron outputs alike), and that width follows |w|. Gradient flow: one sample per gradient
-class, darker and wider for larger |dL/dw| and |dL/dh|, labelled with its decade.
+class, darker and wider for larger |dL/dw| and |dL/dh|, labelled with its decade. Its words
+follow the language (QEvent.LanguageChange).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -28,6 +29,12 @@ class NetworkLegend(QWidget):
             self.gradient_mode, self.top = gradient_mode, top
             self.updateGeometry()
             self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.updateGeometry()
+            self.update()
+        super().changeEvent(event)
 
     def entries(self) -> list[tuple[str, QPen]]:
         """(label, line sample pen) in the order shown."""

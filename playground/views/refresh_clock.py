@@ -46,6 +46,12 @@ class RefreshClock(QObject):
         elif not self._timer.isActive():
             self._timer.start(self.interval_ms - since)
 
+    def request_now(self) -> None:
+        """Something changed that must show at once (new words): redraw now if in sight, else when shown."""
+        self._stale = True
+        if self._in_sight():
+            self.refresh_now()
+
     def refresh_now(self) -> None:
         self._timer.stop()
         self._last.start()

@@ -7,7 +7,7 @@ feature space.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QTabWidget
 
 from playground.session import Session
@@ -25,10 +25,20 @@ class SpacesView(QTabWidget):
         self.features = FeatureSpaceView(session)
         self.hidden = HiddenSpaceView(session)
         self.linear = LinearMapView(session)
-        self.addTab(self.features, self.tr("Feature space"))
-        self.addTab(self.hidden, self.tr("Hidden space"))
-        self.addTab(self.linear, self.tr("Templates and W"))
+        for page in (self.features, self.hidden, self.linear):
+            self.addTab(page, "")
+        self.retranslate()
         self.setCurrentWidget(self.hidden if session.model_info().kind == "mlp" else self.features)
+
+    def retranslate(self) -> None:
+        for index, title in enumerate((self.tr("Feature space"), self.tr("Hidden space"),
+                                       self.tr("Templates and W"))):
+            self.setTabText(index, title)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def sizeHint(self) -> QSize:
         em = self.fontMetrics().height()

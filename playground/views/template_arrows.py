@@ -18,7 +18,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from playground import style
@@ -42,10 +42,10 @@ class TemplateArrows(QObject):
         super().__init__(parent)
         self.session, self.canvas = session, canvas
         self.vectors, self.scale = np.zeros((0, 2)), 1.0
-        self.action = QAction(self.tr("Class templates"), parent, checkable=True)
+        self.action = QAction(parent, checkable=True)
         self.action.setShortcut(QKeySequence("T"))
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.action.setToolTip(self.tr("Draw each class's weight vector on the canvas (T)"))
+        self._name_action()
         colors = (*style.CLASS_COLORS, style.INK)  # the classes, then the difference w_B - w_A
         self.shafts = [pg.PlotCurveItem(pen=pg.mkPen(c, width=SHAFT_WIDTH)) for c in colors]
         self.shafts[-1].setPen(pg.mkPen(style.INK, width=2, style=Qt.PenStyle.DashLine))
@@ -61,6 +61,16 @@ class TemplateArrows(QObject):
         for signal in (session.stats_changed, session.settings_changed, session.points_changed):
             signal.connect(self.refresh)
         canvas.getViewBox().sigRangeChanged.connect(self._place_caption)
+
+    def _name_action(self) -> None:
+        self.action.setText(self.tr("Class templates"))
+        self.action.setToolTip(self.tr("Draw each class's weight vector on the canvas (T)"))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:  # (passed on by the window, its parent)
+            self._name_action()
+            self.refresh()
+        return super().event(event)
 
     def refresh(self, *_) -> None:
         if not self.action.isChecked():

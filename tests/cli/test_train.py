@@ -19,7 +19,8 @@ def train(capsys, *options: str) -> dict:
 def test_json_fields(capsys):
     result = train(capsys, "--steps", "5")
     assert set(result) == {"steps", "train_loss", "train_accuracy", "test_loss", "test_accuracy",
-                           "diverged", "unstable", "unstable_step", "seconds", "collapsed", "layers"}
+                           "diverged", "unstable", "unstable_step", "seconds", "interrupted", "collapsed",
+                           "layers"}
     assert result["steps"] == 5 and result["diverged"] is False and result["seconds"] > 0
 
 
@@ -123,8 +124,9 @@ def test_seed_alone_keeps_a_files_points(tmp_path, capsys):
     (["--model", "cnn"], "--model: must be one of linear, mlp"),
     (["--features", "x1,zz"], '--features: unknown feature "zz"'),
     (["--dataset", "xor", "--classes", "3"], "--classes: xor makes 2 classes"),
-    (["--points", "many"], "--points: invalid int value"),
-    (["--steps", "-3"], "--steps: must be 0 or more"),
+    (["--points", "many"], '--points: must be a whole number, not "many"'),
+    (["--steps", "-3"], "--steps: must be between 0 and 1000000, not -3"),
+    (["--steps", "1000001"], "--steps: must be between 0 and 1000000, not 1000001"),
     (["--warp", "9"], "unrecognized arguments: --warp 9 (see playground train --help)"),
     (["--scenario", "/no/such/file.json"], "cannot read /no/such/file.json"),
 ])

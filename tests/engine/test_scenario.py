@@ -9,10 +9,11 @@ import stat
 import numpy as np
 import pytest
 
-from engine import datasets, scenario
+from engine import datasets
 from engine.scenario import (
     DEFAULT_CLASS_NAMES,
     FORMAT,
+    MAX_FILE_BYTES,
     MAX_FILE_POINTS,
     Scenario,
     ScenarioError,
@@ -334,7 +335,7 @@ def test_load_missing_file(tmp_path):
 def test_load_directory(tmp_path):
     with pytest.raises(ScenarioError) as caught:
         load(tmp_path)
-    assert caught.value.code == "cannot_read"
+    assert caught.value.code == "not_a_file"
 
 
 def test_load_rejects_bytes_that_are_not_utf8(tmp_path):
@@ -352,10 +353,11 @@ def test_load_accepts_a_byte_order_mark(tmp_path):
     assert load(path).title == "XOR needs a hidden layer"
 
 
-def test_load_rejects_a_file_over_the_size_limit(tmp_path, monkeypatch):
+def test_load_rejects_a_file_over_the_size_limit(tmp_path):
     path = tmp_path / "big.json"
     path.write_text(changed())
-    monkeypatch.setattr(scenario, "MAX_FILE_BYTES", 100)
+    with open(path, "r+b") as file:
+        file.truncate(MAX_FILE_BYTES + 1)  # sparse: no time spent writing it
     with pytest.raises(ScenarioError) as caught:
         load(path)
     assert (caught.value.code, caught.value.params["path"]) == ("file_too_large", str(path))

@@ -41,6 +41,13 @@ def test_csv_import_is_one_undoable_edit(qtbot, window, files, tmp_path, shown):
     assert session.class_names == ("A", "B") and not shown
 
 
+def test_one_point_is_one_point(qtbot, window, files, tmp_path, shown):
+    path = tmp_path / "one.csv"
+    path.write_text("x,y,label\n0.1,0.2,0\n")
+    assert files.import_csv(str(path))
+    assert window.statusBar().currentMessage() == "Imported 1 point from one.csv"
+
+
 def test_a_bad_csv_row_is_named_by_line_and_nothing_is_imported(qtbot, window, files, tmp_path, shown):
     session = window.session
     before = session.points.copy()

@@ -65,7 +65,9 @@ def test_closing_with_unsaved_changes_can_be_cancelled(qtbot, window, answers):
 def test_a_failed_save_keeps_the_old_file_and_says_why(qtbot, window, tmp_path, monkeypatch):
     shown = warnings_shown(monkeypatch)
     assert not window.save_file_as(str(tmp_path / "missing-folder" / "x.json"))
-    assert shown and shown[0].startswith("cannot save ") and shown[0].endswith("No such file or directory")
+    assert shown and shown[0].startswith("cannot save ")
+    assert shown[0].endswith("No such file or directory\n\nYour work is still open here: save it under "
+                             "another name (File → Save As).")
     assert window.session.path is None
 
 
