@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: run test bench translations clean
+.PHONY: run test bench soak translations clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ test: $(VENV)/.installed
 bench: $(VENV)/.bench-installed
 	$(PY) benchmarks/bench_engine.py
 	$(PY) benchmarks/bench_gui.py
+
+# The long runs: the random-action test at 20 seeds x 1000 actions (tests/gui/random_actions),
+# each seed's count and time printed.
+soak: $(VENV)/.installed
+	RANDOM_ACTION_SEEDS=0-19 RANDOM_ACTIONS=1000 $(PY) -m pytest -m random_actions -s tests/gui/random_actions
 
 # The Korean interface: collect new strings into assets/i18n/playground_ko.ts (to translate,
 # in Qt Linguist or any editor), then compile it to playground_ko.qm (both are committed).

@@ -139,7 +139,10 @@ class Session(QObject):
 
     @property
     def modified(self) -> bool:
-        return self._settings_modified or not self._undo_stack.isClean()
+        """Unsaved changes: settings, edits, or a gesture going on that changed the points."""
+        stroke = self._stroke_start
+        return self._settings_modified or not self._undo_stack.isClean() \
+            or (stroke is not None and not stroke.same_points(self._state()))
 
     def model_info(self) -> ModelInfo:
         return ModelInfo.of(self._trainer.model)
@@ -374,31 +377,37 @@ class Session(QObject):
             self._current_class = k
             self.current_class_changed.emit(k)
 
-    # A gesture (brush stroke, point drag) changes the points live and
-    # becomes one undo step when it ends.
-    def begin_stroke(self) -> None:
-        self._stroke_start = self._state()
+    # A gesture (brush stroke, point drag) changes the points live and becomes one undo step when
+    # it ends. One cut into by another edit or an undo ends there: what it did so far is an undo
+    # step of its own, before the edit, and the rest of the drag changes nothing (the point it moves
+    # may be gone). Opening another scenario drops it: its points went with the old one.
+    def begin_stroke(self, text: str = QT_TRANSLATE_NOOP("Edits", "Brush stroke")) -> None:
+        self._stroke_start, self._stroke_text = self._state(), text
 
     def stroke_add(self, xy, label: int | None = None, is_test: bool = False) -> None:
-        xy = self._within_limit(xy)
-        if len(xy):
+        if self._stroke_start is not None and len(xy := self._within_limit(xy)):
             self._apply(self._state().with_points(xy, self._label(label), is_test))
 
     def stroke_remove(self, indices) -> None:
-        self._apply(self._state().without(indices))
+        if self._stroke_start is not None:
+            self._apply(self._state().without(indices))
 
     def stroke_move(self, index: int, xy) -> None:
-        self._apply(self._state().moved(index, xy))
+        if self._stroke_start is not None:
+            self._apply(self._state().moved(index, xy))
 
-    def end_stroke(self, text: str) -> None:
+    def end_stroke(self, text: str | None = None) -> None:
+        """The gesture is over: one undo step, named ``text`` (default: as begun), if it changed anything."""
         start, self._stroke_start = self._stroke_start, None
         if start is not None and not start.same_points(self._state()):
-            self._undo_stack.push(EditPoints(self._apply, start, self._state(), text))
+            self._undo_stack.push(EditPoints(self._apply, start, self._state(), text or self._stroke_text))
 
     def undo(self) -> None:
+        self.end_stroke()
         self._undo_stack.undo()
 
     def redo(self) -> None:
+        self.end_stroke()
         self._undo_stack.redo()
 
     def _within_limit(self, xy) -> np.ndarray:
@@ -420,6 +429,7 @@ class Session(QObject):
                            self._generated)
 
     def _edit(self, after: PointsState, text: str, merge: bool = False) -> None:
+        self.end_stroke()  # (a gesture going on: its step first)
         self._undo_stack.push(EditPoints(self._apply, self._state(), after, text, merge))
 
     def _apply(self, state: PointsState) -> None:
@@ -546,6 +556,7 @@ class Session(QObject):
         self._generated = _is_generated(scenario)
         self._trainer = Trainer.for_scenario(scenario)
         self._settings_modified = False
+        self._stroke_start = None  # a gesture going on belonged to the scenario before
         self._undo_stack.clear()
         self._history.clear()
         self._current_class = 0

@@ -98,7 +98,7 @@ class CanvasTools:
             self._last_spray = None
         else:
             self._gesture = ERASE
-        self.session.begin_stroke()
+        self.session.begin_stroke(self._gesture)
         self.drag(xy)
 
     def drag(self, xy) -> None:

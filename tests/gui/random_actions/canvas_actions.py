@@ -7,7 +7,7 @@ of sight (another centre tab in front): a person cannot click it then.
 
 from __future__ import annotations
 
-from .gestures import click, drag, hover, in_sight, wheel
+from .gestures import click, drag, focused, hover, in_sight, key, wheel
 from .registry import action
 
 REACH = 1.3  # plane units either side of the centre: past the plane's edge (1)
@@ -72,6 +72,34 @@ def brush_stroke(h, p) -> str:
         return "brush chosen; no stroke: the canvas is out of sight"
     drag(canvas.viewport(), [canvas.to_widget(x, y) for x, y in path])
     return f"brush stroke through {len(path)} stops from {path[0]}"
+
+
+INTERRUPTIONS = ("Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+N", "Space", "R", "S", "2", "Delete", "Escape",
+                 "remove class", "add class", "wait")
+
+
+@action(3)
+def canvas_drag_interrupted(h, p) -> str:
+    """A drag with the current tool, cut into halfway: a key (undo, play, reset, a class), a class
+    added or removed, or training going on for a moment."""
+    start = _near_point(h, p) if p.chance(0.5) else _xy(p)
+    path = [start] + [_xy(p) for _ in range(p.integer(2, 5))]
+    what = p.choice(INTERRUPTIONS)
+    data = h.w.views["data"]
+
+    def meanwhile() -> None:
+        if what == "wait":
+            h.wait(50)
+        elif what.endswith("class"):
+            (data.remove_class if what.startswith("remove") else data.add_class).click()
+        else:
+            key(focused(h.w), what)
+
+    canvas = h.w.canvas
+    if not in_sight(canvas):
+        return "no drag: the canvas is out of sight"
+    drag(canvas.viewport(), [canvas.to_widget(x, y) for x, y in path], meanwhile=meanwhile)
+    return f"drag with the {h.w.tools.tool} tool through {len(path)} stops from {start}, {what} halfway"
 
 
 @action(1)

@@ -3,8 +3,8 @@ or with the focus, and a way out of modal dialogs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
@@ -32,8 +32,9 @@ def click(widget: QWidget, pos: QPoint, button: str = "left", modifier: str = "n
     QTest.mouseClick(widget, BUTTONS[button], MODIFIERS[modifier], pos)
 
 
-def drag(widget: QWidget, points: list[QPoint], button: str = "left") -> None:
-    """Press at points[0], move through the rest, release at the last."""
+def drag(widget: QWidget, points: list[QPoint], button: str = "left", meanwhile=None) -> None:
+    """Press at points[0], move through the rest, release at the last; ``meanwhile()``, if given,
+    halfway (with the button still down)."""
     pressed = BUTTONS[button]
 
     def send(kind, pos: QPoint, buttons) -> None:
@@ -42,9 +43,22 @@ def drag(widget: QWidget, points: list[QPoint], button: str = "left") -> None:
         QApplication.sendEvent(widget, event)
 
     send(QEvent.Type.MouseButtonPress, points[0], pressed)
-    for point in points[1:]:
+    for i, point in enumerate(points[1:], start=1):
         send(QEvent.Type.MouseMove, point, pressed)
+        if meanwhile is not None and i == len(points) // 2:
+            meanwhile()
     send(QEvent.Type.MouseButtonRelease, points[-1], Qt.MouseButton.NoButton)
+
+
+def drop(widget: QWidget, paths: list[str]) -> None:
+    """Drag files from a file manager over ``widget`` and drop them there."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(path) for path in paths])
+    where = (Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(QPoint(10, 10), *where)
+    QApplication.sendEvent(widget, enter)
+    if enter.isAccepted():
+        QApplication.sendEvent(widget, QDropEvent(QPointF(10, 10), *where))
 
 
 def hover(widget: QWidget, pos: QPoint) -> None:

@@ -4,59 +4,56 @@
 catalogue on a new window; ``Harness.replay(steps)`` runs recorded steps on a new window.
 After every step it fails on
 
-- an exception, raised by the action or inside a Qt callback (a slot, a virtual method, a
-  worker thread): the hooks pytest-qt itself uses, for one step at a time;
-- a Qt message of warning level or above (a message handler), but for the offscreen
-  platform's known harmless ones, each listed with its reason in ``HARMLESS``;
+- an exception, raised by the action or inside a Qt callback, or in a thread (``Catcher``);
+- a Qt message of warning level or above, but the offscreen platform's known harmless ones;
 - a broken invariant (``invariants.check``).
 
 The window is built as ``playground.app.run`` builds it (a session, the main window and its
-autosaver), in a folder of its own: dialogs get scripted answers (``Dialogs``), files are
-made in ``folder`` (``files.make_files``), and settings go to an ini file there.
+autosaver), in ``folder``: dialogs get scripted answers (``Dialogs``), files are made afresh
+for each run (``files.make_files``), settings go to an ini file there, and ``steps.log``
+says which step runs, with the values it draws, in case one takes the process down.
+It needs no test framework: ``child`` runs it in a process of its own.
 """
 
 from __future__ import annotations
 
 import re
-import sys
-import threading
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QSettings, QThreadPool, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import QEvent, QSettings, QThreadPool
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from engine.scenario import Scenario
 from engine.settings import Settings
+from playground import language
 from playground.app import create_app
 from playground.autosave import Autosaver
 from playground.main_window import MainWindow
 from playground.session import Session
 
 from .catalogue import CATALOGUE
+from .catcher import Catcher, exception_type
+from .dialogs import Dialogs
 from .files import make_files
 from .invariants import Broken, check
 from .steps import Params, Step
 from .undo_shadow import UndoShadow
 
-# Messages the offscreen platform prints about what it cannot do; none is the app's doing.
-HARMLESS = (
-    "This plugin does not support propagateSizeHints()",  # no window manager to pass size hints to
-)
-Button = QMessageBox.StandardButton
-REPLIES = {"save": Button.Save, "discard": Button.Discard, "cancel": Button.Cancel,
-           "yes": Button.Yes, "no": Button.No}
 START_SIZE = (1280, 800)
+LOG = "steps.log"
 
 
 @dataclass
 class Failure:
     """What went wrong after step ``step`` (-1: while the window was made; len(steps): closing it)."""
 
-    kind: str    # "exception", "qt message" or "invariant"
-    what: str    # the exception's type, the message without its numbers, or the invariant's name
+    kind: str    # "exception", "qt message", "invariant" or "crash"
+    what: str    # the exception's type, the message without its numbers, the invariant's name
     detail: str
     step: int
 
@@ -71,43 +68,13 @@ class Run:
     failure: Failure | None = None
 
 
-class Dialogs:
-    """Scripted answers: ``reply`` to a question (a name in ``REPLIES``; a button the dialog
-    does not offer gives its escape button), ``path`` to a file dialog ("" cancels). Each is used
-    once, then goes back to the default. ``shown``: the warnings and notes shown."""
-
-    def __init__(self):
-        self.reply, self.path, self.shown = "discard", "", []
-
-    def install(self, monkeypatch) -> None:
-        monkeypatch.setattr(QMessageBox, "question", self._question)
-        for kind in ("warning", "information", "critical"):
-            monkeypatch.setattr(QMessageBox, kind, self._note)
-        monkeypatch.setattr(QFileDialog, "getOpenFileName", self._file)
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", self._file)
-
-    def _question(self, parent, title, text, buttons=Button.Yes | Button.No, *args):
-        wanted, self.reply = REPLIES[self.reply], "discard"
-        if buttons & wanted:
-            return wanted
-        return Button.Cancel if buttons & Button.Cancel else Button.No
-
-    def _note(self, parent, title, text, *args):
-        self.shown.append(text)
-        return Button.Ok
-
-    def _file(self, *args, **kwargs):
-        path, self.path = self.path, ""
-        return path, ""
-
-
 class Harness:
-    """Runs actions on fresh windows; ``folder`` holds their files, ``qtbot`` their widgets."""
+    """Runs actions on fresh windows made in ``folder``."""
 
-    def __init__(self, qtbot, monkeypatch, folder: Path):
-        self.qtbot, self.folder = qtbot, Path(folder)
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
         self.dialogs = Dialogs()
-        self.dialogs.install(monkeypatch)
         create_app()
         self.files: dict[str, str] = {}
         self.w: MainWindow | None = None
@@ -132,8 +99,8 @@ class Harness:
 
     def _run(self, plan) -> Run:
         run = Run()
-        (self.folder / "steps.log").unlink(missing_ok=True)
-        with Catcher() as caught:
+        (self.folder / LOG).unlink(missing_ok=True)
+        with self.dialogs.patched(), Catcher() as caught:
             try:
                 self._open_window()
             except Exception:
@@ -148,10 +115,10 @@ class Harness:
         return run
 
     def _step(self, run: Run, name: str, params: Params, caught: Catcher) -> None:
-        """Run one action; the log (``steps.log``) says which, in case it takes the process down."""
         description = ""
-        with open(self.folder / "steps.log", "a") as log:
-            print(f"# step {len(run.steps) + 1}: {name} {tuple(params.values) or ''}", file=log, flush=True)
+        with open(self.folder / LOG, "a") as log:
+            print(f"# step {len(run.steps) + 1}: {name}", file=log, flush=True)
+            params.log = lambda value: print(f"#   drew {value!r}", file=log, flush=True)
             try:
                 description = CATALOGUE[name].act(self, params)
             except Exception:
@@ -165,10 +132,14 @@ class Harness:
         QApplication.processEvents()
         QApplication.processEvents()
 
+    def wait(self, ms: int) -> None:
+        """Let ``ms`` milliseconds pass with the event loop running (training goes on if started)."""
+        QTest.qWait(ms)
+
     def _failed(self, run: Run, caught: Catcher, step: int, check_invariants: bool = False) -> bool:
         if run.failure is None and caught.exceptions:
             text = caught.exceptions[0]
-            run.failure = Failure("exception", _exception_type(text), text, step)
+            run.failure = Failure("exception", exception_type(text), text, step)
         elif run.failure is None and caught.messages:
             text = caught.messages[0]
             run.failure = Failure("qt message", re.sub(r"[0-9.]+", "#", text), text, step)
@@ -179,7 +150,7 @@ class Harness:
                 run.failure = Failure("invariant", broken.name, broken.detail, step)
             except Exception:
                 text = traceback.format_exc()
-                run.failure = Failure("exception", _exception_type(text), text, step)
+                run.failure = Failure("exception", exception_type(text), text, step)
         caught.clear()
         return run.failure is not None
 
@@ -187,6 +158,7 @@ class Harness:
     def _open_window(self) -> None:
         """A window as the app makes it, on files made afresh (a replay finds what the run found)."""
         self.files = make_files(self.folder / "files")
+        language.install("en")  # (a run before may have left the interface in Korean)
         session = Session(Scenario.generate(Settings()))
         self.w = w = MainWindow(session)
         settings = QSettings(str(self.folder / "settings.ini"), QSettings.Format.IniFormat)
@@ -198,7 +170,9 @@ class Harness:
         w.resize(*START_SIZE)
         w.show()
         w.activateWindow()  # the keyboard's window, as a person's would be
-        self.qtbot.waitUntil(w.isActiveWindow)
+        deadline = time.monotonic() + 5
+        while not w.isActiveWindow() and time.monotonic() < deadline:
+            QTest.qWait(5)
 
     def _close_window(self, caught: Catcher) -> None:
         """Close as a person would (unsaved changes discarded), once any gradient check is back;
@@ -221,40 +195,4 @@ class Harness:
         w.session.deleteLater()
         w.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-class Catcher:
-    """Exceptions (in Qt callbacks, and in threads) and Qt messages, while in its ``with``."""
-
-    def __init__(self):
-        self.exceptions: list[str] = []
-        self.messages: list[str] = []
-
-    def clear(self) -> None:
-        self.exceptions.clear()
-        self.messages.clear()
-
-    def __enter__(self) -> Catcher:
-        self._hooks = sys.excepthook, threading.excepthook
-        sys.excepthook = lambda kind, value, tb: self.exceptions.append(
-            "".join(traceback.format_exception(kind, value, tb)))
-        threading.excepthook = lambda args: self.exceptions.append("".join(traceback.format_exception(
-            args.exc_type, args.exc_value, args.exc_traceback)))
-        self._handler = qInstallMessageHandler(self._message)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        sys.excepthook, threading.excepthook = self._hooks
-        qInstallMessageHandler(self._handler)
-
-    def _message(self, kind: QtMsgType, context, text: str) -> None:
-        if kind in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg) or text.startswith(HARMLESS):
-            return
-        self.messages.append(f"{kind.name}: {text}")
-        print(self.messages[-1], file=sys.stderr, flush=True)  # a fatal one ends the process next
-
-
-def _exception_type(text: str) -> str:
-    """The exception's type from its formatted traceback (its last line's start)."""
-    last = text.strip().splitlines()[-1]
-    return last.split(":", 1)[0]
+        language.install("en")  # the other tests speak English

@@ -16,9 +16,11 @@
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from engine.datasets import MAX_CLASSES
 from engine.scenario import DECIMALS, ScenarioError, dumps, loads
+from playground.actions import PAUSE, PLAY
 
 
 class Broken(AssertionError):
@@ -95,13 +97,16 @@ def views(w, h) -> None:
     network = w.views["network"].diagram
     expect("network diagram", network.sizes == sizes,
            f"the diagram shows {network.sizes}, the model is {sizes}")
-    step = w.views["charts"].step_label.text()
-    expect("charts", step == f"Step {s.stats.step:,}", f"the charts show {step!r} at step {s.stats.step}")
+    charts = w.views["charts"]
+    step = charts.step_label.text()
+    expect("charts", step == charts.tr("Step {step:,}").format(step=s.stats.step),
+           f"the charts show {step!r} at step {s.stats.step}")
     layers = w.views["spaces"].hidden.layer
     expect("hidden space", layers.count() == len(sizes) - 2,
            f"the layer list has {layers.count()} entries for {len(sizes) - 2} hidden layers")
     a = w.actions
-    expect("window", a.play.text() == ("Pause" if w.runner.running else "Play"),
+    play = QCoreApplication.translate("Actions", PAUSE if w.runner.running else PLAY)
+    expect("window", a.play.text() == play,
            f"the Play button says {a.play.text()!r} while {'' if w.runner.running else 'not '}training")
     expect("window", (a.undo.isEnabled(), a.redo.isEnabled()) == (s.can_undo(), s.can_redo()),
            "Undo and Redo are not enabled as the history allows")

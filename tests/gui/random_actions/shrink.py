@@ -1,6 +1,7 @@
 """The shortest sequence that still fails: delta debugging (ddmin) over recorded steps.
 
-Each candidate is replayed on a fresh window; it counts as failing only if it fails the same
+Each candidate is replayed on a fresh window (by ``replay(steps) -> Run``: in this process, or
+in a child process when the failure was a crash); it counts as failing only if it fails the same
 way (``Failure.signature``: the same kind, and the same exception type, invariant or
 message). A time budget bounds the search: past it, the shortest sequence found so far is
 returned.
@@ -10,11 +11,11 @@ from __future__ import annotations
 
 import time
 
-from .harness import Failure, Harness
+from .harness import Failure
 from .steps import Step
 
 
-def shrink(h: Harness, steps: list[Step], failure: Failure, seconds: float = 600.0) -> tuple[list[Step], int]:
+def shrink(replay, steps: list[Step], failure: Failure, seconds: float = 600.0) -> tuple[list[Step], int]:
     """The shortest failing subsequence of ``steps`` found, and how many replays it took."""
     deadline = time.monotonic() + seconds
     replays = 0
@@ -23,7 +24,7 @@ def shrink(h: Harness, steps: list[Step], failure: Failure, seconds: float = 600
     def fails(candidate: list[Step]) -> bool:
         nonlocal replays, best
         replays += 1
-        run = h.replay(candidate)
+        run = replay(candidate)
         if run.failure is None or run.failure.signature() != failure.signature():
             return False
         best = run.steps[: run.failure.step + 1]  # with the descriptions of this replay

@@ -34,6 +34,7 @@ class Params:
         self.rng = rng
         self.values = list(values)
         self.recorded: list = []
+        self.log = None  # called with each value as it is drawn (the harness writes it down)
 
     def _take(self, draw):
         if self.rng is None:
@@ -43,6 +44,8 @@ class Params:
         else:
             value = draw()
         self.recorded.append(value)
+        if self.log is not None:
+            self.log(value)
         return value
 
     def uniform(self, low: float, high: float) -> float:

@@ -8,12 +8,14 @@ answer; a help dialog is closed as soon as it opens.
 
 from __future__ import annotations
 
+from playground.language import LanguageMenu
+
 from .files import SAVED
-from .gestures import dismiss_modal_later, focused, key
+from .gestures import dismiss_modal_later, drop, focused, key
 from .registry import action
 
 KEYS = ("Space", "S", "Right", "R", "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y", "1", "2", "3", "4", "5", "Escape",
-        "F5", "Shift+F5", "F11", "Delete", "A", "Tab", "Return", "Left", "Up", "Down", "Backspace")
+        "F5", "Shift+F5", "F11", "F1", "Delete", "A", "Tab", "Return", "Left", "Up", "Down", "Backspace")
 OTHER_FILES = ("", "points.csv", "model.npz", "model.py", "training.gif")  # "": the dialog cancelled
 REPLIES = ("save", "discard", "cancel", "yes", "no")
 SIZES = ((1280, 800), (1024, 700), (1920, 1080), (800, 600), (640, 480), (2560, 1440), (300, 200))
@@ -39,7 +41,7 @@ def train(h, p) -> str:
 def wait(h, p) -> str:
     """Let time pass: training runs if it was started."""
     ms = p.choice((10, 30, 100, 300))
-    h.qtbot.wait(ms)
+    h.wait(ms)
     return f"wait {ms} ms (step {h.w.session.stats.step})"
 
 
@@ -55,6 +57,8 @@ def undo_redo(h, p) -> str:
 def keys(h, p) -> str:
     name = p.choice(KEYS)
     target = focused(h.w)
+    if name == "F1":
+        dismiss_modal_later()  # the shortcuts dialog
     key(target, name)
     return f"key {name} on {type(target).__name__}"
 
@@ -70,8 +74,7 @@ def menu_entry(h, p) -> str:
     entry = entries[p.index(len(entries))]
     h.dialogs.reply = reply = p.choice(REPLIES)
     chosen = _file(h, p)
-    if menu.title() == h.w.tr("&Help"):
-        dismiss_modal_later()
+    dismiss_modal_later()  # (Help's dialogs)
     entry.trigger()
     return f"{menu.title()} → {entry.text()} (answer {reply}, file {chosen})"
 
@@ -106,6 +109,14 @@ def open_file(h, p) -> str:
 
 
 @action(1)
+def drop_file(h, p) -> str:
+    """Drop a file (or two) from a file manager on the window."""
+    names = [p.choice(sorted(h.files)) for _ in range(p.integer(1, 2))]
+    drop(h.w, [h.files[name] for name in names])
+    return f"drop {', '.join(names)} on the window"
+
+
+@action(1)
 def close_cancelled(h, p) -> str:
     """Close the window with unsaved changes, and cancel (or cancel the Save dialog)."""
     if not h.w.session.modified:
@@ -132,6 +143,15 @@ def presentation(h, p) -> str:
     name = p.choice(("action", "hide_panels"))
     getattr(h.w.presentation, name).trigger()
     return f"View → {getattr(h.w.presentation, name).text()}"
+
+
+@action(2)
+def language(h, p) -> str:
+    """View → Language: English or Korean."""
+    menu = next(a.menu() for a in h.w.view_menu.actions() if isinstance(a.menu(), LanguageMenu))
+    code = p.choice(tuple(menu.choices))
+    menu.choices[code].trigger()
+    return f"View → Language → {menu.choices[code].text()}"
 
 
 @action(2)
