@@ -377,7 +377,7 @@ class BackpropExplorer(QWidget):
         current = self.replay.current(position)
         node = None if current is None else self.replay.trace.nodes[current]
         if node is not None and node.span is not None and self.mode != "model":
-            self.formula_bar.highlight(*node.span)
+            self.formula_bar.highlight(*node.span, node.source)
         if self.numbers_button.isChecked():
             shown = self._clicked if self._clicked is not None else current
             self.explanation.setHtml(f"<pre>{html.escape(self._numbers(position, shown))}</pre>")

@@ -8,7 +8,8 @@
   window's title, buttons and menus show what the session holds;
 - panels: every control of the Data, Model and Training panels shows the setting it edits;
 - save and open: the session can always be saved, and opening what was saved gives back the
-  same scenario (points as saved, to ``DECIMALS``; labels, split, class names, settings, lesson).
+  same scenario (points as saved, to ``DECIMALS``; labels, split, class names, settings, lesson);
+- saved file: the file open with no unsaved changes holds exactly the session's scenario.
 
 ``check(harness)`` raises ``Broken(name, detail)`` for the first that fails.
 """
@@ -19,7 +20,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from engine.datasets import MAX_CLASSES
-from engine.scenario import DECIMALS, ScenarioError, dumps, loads
+from engine.scenario import DECIMALS, ScenarioError, dumps, load, loads
 from playground.actions import PAUSE, PLAY
 
 
@@ -155,6 +156,7 @@ def _number(text: str) -> float | str:
 
 
 def save_and_open(w, h) -> None:
+    """The work saves, and opens again as it is; the file open and unchanged holds exactly it."""
     s = w.session
     scenario = s.snapshot().scenario
     try:
@@ -162,12 +164,25 @@ def save_and_open(w, h) -> None:
     except ScenarioError as error:
         raise Broken("save and open", f"the work cannot be saved: {error.field}: {error.code} "
                                       f"{error.params}") from None
-    back = loads(text)
+    wrong = _differences(loads(text), scenario)
+    expect("save and open", not wrong, f"opening the saved file changes the {', '.join(wrong)}")
+    if s.path and not s.modified:
+        try:
+            on_disk = load(s.path)
+        except ScenarioError as error:
+            raise Broken("saved file", f"{s.path}, open with no unsaved changes, cannot be opened: "
+                                       f"{error.field}: {error.code}") from None
+        wrong = _differences(on_disk, scenario)
+        expect("saved file", not wrong,
+               f"{s.path}, open with no unsaved changes, has other {', '.join(wrong)}")
+
+
+def _differences(back, scenario) -> list[str]:
+    """What of ``scenario`` a file read back as ``back`` does not hold (coordinates as saved)."""
     same = {"points": np.array_equal(back.points, np.round(scenario.points, DECIMALS)),
             "labels": np.array_equal(back.labels, scenario.labels),
             "split": np.array_equal(back.is_test, scenario.is_test),
             "class names": back.class_names == list(scenario.class_names),
             "settings": back.settings == scenario.settings,
             "title": back.title == scenario.title, "lesson": back.lesson == scenario.lesson}
-    wrong = [name for name, equal in same.items() if not equal]
-    expect("save and open", not wrong, f"opening the saved file changes the {', '.join(wrong)}")
+    return [name for name, equal in same.items() if not equal]

@@ -16,7 +16,8 @@ from .steps import Step
 
 
 def shrink(replay, steps: list[Step], failure: Failure, seconds: float = 600.0) -> tuple[list[Step], int]:
-    """The shortest failing subsequence of ``steps`` found, and how many replays it took."""
+    """The shortest failing subsequence of ``steps`` found, and how many replays it took (0 when
+    a replay of the steps up to the failure does not fail again: it came of timing)."""
     deadline = time.monotonic() + seconds
     replays = 0
     best = list(steps[: failure.step + 1])
@@ -30,8 +31,8 @@ def shrink(replay, steps: list[Step], failure: Failure, seconds: float = 600.0) 
         best = run.steps[: run.failure.step + 1]  # with the descriptions of this replay
         return True
 
-    if not fails(best):  # the failure depends on timing: the whole sequence is all there is
-        return list(steps), replays
+    if not fails(best):  # the failure came of timing: the steps up to it are all there is
+        return best, 0
     n = 2
     while len(best) >= 2 and time.monotonic() < deadline:
         chunks = _split(best, n)

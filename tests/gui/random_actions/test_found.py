@@ -62,3 +62,13 @@ def test_the_explorer_says_its_words_again_after_its_point_is_gone(tmp_path):
         ("centre_tab", (1,)), ("explorer_source", ("model",)), ("data_number", ("points", "discard", "min")),
         ("language", ("ko",))]}, timeout=120)
     assert run.failure is None, f"{run.failure.kind}: {run.failure.detail}"
+
+
+def test_stepping_a_graph_after_its_formula_was_edited_selects_nothing_that_is_not_there(harness):
+    """Seed 5 (300 actions, in step 184; the explorer's Play timer stepped, so no replay repeated it,
+    and this sequence was written from the message): stepping a graph after a shorter formula was
+    typed (and refused) selected the traced formula's parts in the new text: "QLineEdit::setSelection:
+    Invalid start position (8)"."""
+    passes(harness, [("centre_tab", (1,)), ("explorer_source", ("neuron_sigmoid",)),
+                     ("explorer_formula", (("x * q", "x=1"),)),
+                     *[("explorer_step", ("forward",))] * 12])

@@ -40,7 +40,7 @@ def test_random_actions(seed, tmp_path):
     run = run_in_child({"folder": str(tmp_path / "run"), "seed": seed, "count": ACTIONS}, RUN_SECONDS)
     seconds = time.perf_counter() - started
     if run.failure is not None:
-        print(report(seed, run, run.steps[: run.failure.step + 1], 0), flush=True)  # before the search
+        print(f"{headline(seed, run)}; looking for the shortest sequence that fails so", flush=True)
 
         def replay(steps) -> Run:
             return run_in_child({"folder": str(tmp_path / "replay"), "steps": steps}, RUN_SECONDS)
@@ -51,14 +51,19 @@ def test_random_actions(seed, tmp_path):
     assert len(run.steps) == ACTIONS
 
 
-def report(seed: int, run: Run, shortest, replays: int) -> str:
+def headline(seed: int, run: Run) -> str:
     f = run.failure
     where = "while the window was made" if f.step < 0 else \
         "closing the window" if f.step >= len(run.steps) else f"in step {f.step + 1}"
-    lines = [f"Random actions, seed {seed}: {f.kind} ({f.what}) {where} of {len(run.steps)}:",
-             f.detail.rstrip(), "",
-             f"Shortest sequence that fails the same way ({len(shortest)} steps, found in {replays} "
-             "replays); as a regression test in test_found.py:",
+    return f"Random actions, seed {seed}: {f.kind} ({f.what}) {where} of {len(run.steps)}"
+
+
+def report(seed: int, run: Run, shortest, replays: int) -> str:
+    found = f"found in {replays} replays" if replays else \
+        "a replay did not fail again: it came of timing; these are the steps up to the failure"
+    lines = [f"{headline(seed, run)}:", run.failure.detail.rstrip(), "",
+             f"Shortest sequence that fails the same way ({len(shortest)} steps, {found}); as a "
+             "regression test in test_found.py:",
              "    passes(harness, ["]
     lines += [f"        {step.code()}  # {step.description}" for step in shortest]
     lines.append("    ])")
