@@ -34,8 +34,11 @@ bench: $(VENV)/.bench-installed
 	$(PY) benchmarks/bench_scale.py
 	$(PY) benchmarks/bench_launch.py
 
-# The long run: half an hour of training with every view open, minute by minute.
+# The long runs: the random-action test at 20 seeds x 1000 actions (tests/gui/random_actions),
+# each seed's count and time printed; then half an hour of training with every view open,
+# minute by minute.
 soak: $(VENV)/.installed
+	RANDOM_ACTION_SEEDS=0-19 RANDOM_ACTIONS=1000 $(PY) -m pytest -m random_actions -s tests/gui/random_actions
 	$(PY) benchmarks/soak.py --minutes 30
 
 # The Korean interface: collect new strings into assets/i18n/playground_ko.ts (to translate,

@@ -141,7 +141,8 @@ class Session(QObject):
 
     @property
     def modified(self) -> bool:
-        return self._settings_modified or not self._undo_stack.isClean()
+        """Unsaved changes: settings, edits, or a gesture going on that changed the points."""
+        return self._settings_modified or not self._undo_stack.isClean() or bool(self._stroke)
 
     def model_info(self) -> ModelInfo:
         return ModelInfo.of(self._trainer.model)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import QComboBox, QWidget
 
@@ -51,6 +51,21 @@ class NumberChoice(QComboBox):
         self.activated.connect(lambda _: self._emit())
         self.lineEdit().editingFinished.connect(self._emit)
         self.value = presets[0]
+
+    def keyPressEvent(self, event) -> None:
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._drop_refused_text()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self._drop_refused_text()
+
+    def _drop_refused_text(self) -> None:
+        """Text the validator refuses ('1e6' above the range, '+') ends no edit (no editingFinished):
+        when Enter or leaving the field would end it, show the value in force again."""
+        if not self.lineEdit().hasAcceptableInput():
+            self.set_value(self.value)
 
     def set_value(self, value: float) -> None:
         """Show ``value``: its preset selected, or typed in with no preset highlighted."""

@@ -70,7 +70,7 @@ class BackpropExplorer(QWidget):
         self._clicked: int | None = None  # the node whose numbers were asked for
         self.mode = "add_mul"
         self._stale = False
-        self._traced: tuple[int, int] | None = None  # the model's graph: for (point, training step)
+        self._traced: tuple | None = None  # the model's graph: for this point, as _traced_point keeps it
         self._error: ExpressionError | None = None  # the typed formula's mistake, while it shows
         self.timer = QTimer(self)
         self.timer.setInterval(PLAY_MS)
@@ -266,21 +266,26 @@ class BackpropExplorer(QWidget):
             self.point.setValue(index)
         self._stale = False
         self.refresh.setEnabled(False)
-        self._traced = (index, self.session.stats.step)
+        self._traced = self._traced_point(index)
         self.point_info.setText(self._point_text(*self._traced))
         self._show(self.session.sample_trace(index))
 
-    def _point_text(self, index: int, step: int) -> str:
-        """Point ``index``, traced at the weights of training ``step``."""
+    def _traced_point(self, index: int) -> tuple:
+        """What the words say of point ``index``, traced now: (x, y, class name, test point?, training
+        step). Kept, not looked up again: the point may be gone when they are said in another language."""
         s = self.session
-        if s.is_test[index]:
+        x, y = s.points[index]
+        return float(x), float(y), s.class_names[s.labels[index]], bool(s.is_test[index]), s.stats.step
+
+    def _point_text(self, x: float, y: float, name: str, is_test: bool, step: int) -> str:
+        """A point (``_traced_point``), traced at the weights of training ``step``."""
+        if is_test:
             template = self.tr("({x:.2f}, {y:.2f}), class {name}, a test point; weights of training step "
                                "{step}. Click a point on the Boundary tab to follow another.")
         else:
             template = self.tr("({x:.2f}, {y:.2f}), class {name}, a training point; weights of training step "
                                "{step}. Click a point on the Boundary tab to follow another.")
-        x, y = s.points[index]
-        return template.format(x=x, y=y, name=s.class_names[s.labels[index]], step=step)
+        return template.format(x=x, y=y, name=name, step=step)
 
     def _set_mode(self, key: str) -> None:
         self.mode = key
@@ -372,7 +377,7 @@ class BackpropExplorer(QWidget):
         current = self.replay.current(position)
         node = None if current is None else self.replay.trace.nodes[current]
         if node is not None and node.span is not None and self.mode != "model":
-            self.formula_bar.highlight(*node.span)
+            self.formula_bar.highlight(*node.span, node.source)
         if self.numbers_button.isChecked():
             shown = self._clicked if self._clicked is not None else current
             self.explanation.setHtml(f"<pre>{html.escape(self._numbers(position, shown))}</pre>")

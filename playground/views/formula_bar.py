@@ -89,6 +89,8 @@ class FormulaBar(QWidget):
         self.error.hide()
         self.error.clear()
 
-    def highlight(self, start: int, end: int) -> None:
-        """Select the part of the formula a node computes (while stepping through its graph)."""
-        self.formula.setSelection(start, end - start)
+    def highlight(self, start: int, end: int, source: str) -> None:
+        """Select the part of the formula a node computes, ``source`` at start..end (while stepping
+        through its graph); nothing if the formula shown was edited since and holds other text there."""
+        if self.formula.text()[start:end] == source:
+            self.formula.setSelection(start, end - start)
