@@ -124,10 +124,6 @@ class CanvasView(pg.PlotWidget):
         self.train_points, self.test_points = self.point_layers.train, self.point_layers.test
         self._apply_font()
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.boundary_clock.shown()
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange and hasattr(self, "ties"):  # (made in __init__)
             self._apply_font()

@@ -137,10 +137,6 @@ class GradientCharts(QWidget):
                 plot.getAxis(name).setStyle(tickFont=self.font())
             plot.getAxis("left").setWidth(self.fontMetrics().horizontalAdvance("0.0001") + 8)
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.clock.shown()
-
     def redraw(self) -> None:
         """Feed every layer's curve its finite history (and positive, on a log scale)."""
         info = self.session.model_info()

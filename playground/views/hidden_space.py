@@ -78,11 +78,6 @@ class HiddenPlot(SpacePlot):
         session.stats_changed.connect(self.clock.request)
         session.points_changed.connect(self.clock.request)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.clock.request_now()  # the axes' words
-        super().changeEvent(event)
-
     def set_layer(self, layer: int | None) -> None:
         if layer != self.layer:
             self.layer = layer

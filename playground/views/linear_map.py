@@ -18,7 +18,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QWidget
 
 from playground import messages, style
@@ -102,18 +102,9 @@ class LinearMapView(QWidget):
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         scroll.setWidget(self.text)  # nine features and five classes still fit, scrolled
         row.addWidget(scroll, 2)
-        self.clock = RefreshClock(self, self.refresh, REFRESH_MS)
+        self.clock = RefreshClock(self, self.refresh, REFRESH_MS, words=True)
         for signal in (session.stats_changed, session.points_changed, session.settings_changed):
             signal.connect(self.clock.request)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.clock.shown()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.clock.request_now()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         found = self.session.linear_map()
@@ -162,20 +153,11 @@ class StillLinearStatus(QLabel):
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.clock = RefreshClock(self, self.refresh, STATUS_REFRESH_MS)
+        self.clock = RefreshClock(self, self.refresh, STATUS_REFRESH_MS, words=True)
         for signal in (session.stats_changed, session.settings_changed):
             signal.connect(self.clock.request)
         session.settings_changed.connect(self._show_or_hide)
         self._show_or_hide()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.clock.shown()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.clock.request_now()
-        super().changeEvent(event)
 
     def _show_or_hide(self) -> None:
         info = self.session.model_info()

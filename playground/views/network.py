@@ -149,10 +149,6 @@ class NetworkView(QWidget):
         else:
             self.clock.request()
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.clock.shown()
-
     def _sync_network(self) -> bool:
         """Lay the diagram out again if the network's shape or words changed; True if so."""
         s = self.session

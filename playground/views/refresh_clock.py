@@ -7,9 +7,11 @@ A redraw never runs inside the signal that asked for it, even when it is due at 
 comes from the event loop, after the input waiting there. So a training step and the
 views it makes redraw are separate pieces of work, and a click is answered between them.
 
-    clock = RefreshClock(widget, widget.refresh, interval_ms=66)
+    clock = RefreshClock(widget, widget.refresh, interval_ms=66, words=True)
     session.stats_changed.connect(clock.request)
-    # and in the widget: def showEvent(self, event): super().showEvent(event); self.clock.shown()
+
+It watches the widget's events: shown, it catches up; with ``words``, a change of language
+redraws it at once (for the words it draws).
 
 Emits: refreshed() after each redraw.
 """
@@ -18,21 +20,30 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 
 class RefreshClock(QObject):
     refreshed = Signal()
 
-    def __init__(self, widget: QWidget, refresh: Callable[[], None], interval_ms: int):
+    def __init__(self, widget: QWidget, refresh: Callable[[], None], interval_ms: int, *,
+                 words: bool = False):
         super().__init__(widget)
-        self.widget, self._refresh, self.interval_ms = widget, refresh, interval_ms
+        self.widget, self._refresh, self.interval_ms, self._words = widget, refresh, interval_ms, words
         self._stale = True
         self._last = QElapsedTimer()
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.refresh_now)
         self._dock: QDockWidget | None = None  # the dock it watches for its tab coming to the front
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            self.shown()
+        elif event.type() == QEvent.Type.LanguageChange and self._words:
+            self.request_now()
+        return False
 
     @property
     def up_to_date(self) -> bool:
@@ -63,7 +74,7 @@ class RefreshClock(QObject):
         self.refreshed.emit()
 
     def shown(self) -> None:
-        """Call from the widget's showEvent: a redraw missed while hidden is done now."""
+        """Shown, or its dock's tab came to the front: a redraw missed while hidden is done now."""
         if self._stale:
             QTimer.singleShot(0, self, self._catch_up)  # after the show has laid the widget out
 

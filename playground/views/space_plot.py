@@ -50,14 +50,10 @@ class SpacePlot(pg.PlotWidget):
         self.regions: np.ndarray | None = None
         self.regions_bounds: tuple[float, float, float, float] | None = None
         self._labels: tuple[str, str, str | None] | None = None
-        self.clock = RefreshClock(self, self.refresh, REFRESH_MS)
+        self.clock = RefreshClock(self, self.refresh, REFRESH_MS, words=True)  # the axes name their features
 
     def refresh(self) -> None:
         raise NotImplementedError
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.clock.shown()
 
     def sizeHint(self) -> QSize:
         em = self.fontMetrics().height()

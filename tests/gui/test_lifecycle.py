@@ -118,8 +118,8 @@ def test_removing_a_class_keeps_a_selected_point_of_another_class(qtbot, window)
     assert np.allclose(session.points[last - 1], (0.3, 0.3)) and session.labels[last - 1] == 0
 
 
-def test_quitting_during_an_autosave_writes_it_whole(qtbot, session, tmp_path, monkeypatch):
-    saver = Autosaver(session, tmp_path)
+def slow_autosaves(monkeypatch) -> tuple[threading.Event, threading.Event]:
+    """Autosave writes that wait, once begun (``writing`` set), until ``release`` is set."""
     writing, release = threading.Event(), threading.Event()
     save = snapshot.save
 
@@ -129,6 +129,12 @@ def test_quitting_during_an_autosave_writes_it_whole(qtbot, session, tmp_path, m
         save(path, taken)
 
     monkeypatch.setattr(snapshot, "save", slow_save)
+    return writing, release
+
+
+def test_quitting_during_an_autosave_writes_it_whole(qtbot, session, tmp_path, monkeypatch):
+    saver = Autosaver(session, tmp_path)
+    writing, release = slow_autosaves(monkeypatch)
     session.add_points([[0.25, -0.5]], label=1)
     session.step(5)
     saver._save_in_background()  # the timer's write, now
@@ -144,15 +150,7 @@ def test_quitting_during_an_autosave_writes_it_whole(qtbot, session, tmp_path, m
 def test_quitting_while_a_write_runs_and_the_window_is_gone(qtbot, session, tmp_path, monkeypatch, caplog):
     window = MainWindow(session)
     saver = Autosaver(session, tmp_path, parent=window)
-    writing, release = threading.Event(), threading.Event()
-    save = snapshot.save
-
-    def slow_save(path, taken):
-        writing.set()
-        release.wait(10)
-        save(path, taken)
-
-    monkeypatch.setattr(snapshot, "save", slow_save)
+    writing, release = slow_autosaves(monkeypatch)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     session.add_points([[0.25, -0.5]], label=1)
     saver._save_in_background()
