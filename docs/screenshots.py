@@ -15,6 +15,7 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDockWidget, QTabBar
 
 from engine.scenario import Scenario
 from engine.settings import DataSettings, ModelSettings, Settings, TrainingSettings
@@ -57,10 +58,21 @@ def explorer_shots(app) -> None:
         explorer.sources[source].trigger()
         explorer.go(explorer.replay.last if position is None else position)
         app.processEvents()
+        hide_stale_tab_bars(window)
         path = OUT / f"{name}.png"
         window.grab().save(str(path))
         print(f"wrote {path}")
         window.close()
+
+
+def hide_stale_tab_bars(window: MainWindow) -> None:
+    """Offscreen, Qt leaves the tab bar of tabbed docks hidden together (the Backprop tab hides
+    the bottom docks) on the window; a real window (checked under Xvfb) does not show it."""
+    hidden = {dock.windowTitle() for dock in window.findChildren(QDockWidget) if dock.isHidden()}
+    for bar in window.findChildren(QTabBar):
+        titles = {bar.tabText(i) for i in range(bar.count())}
+        if bar.parent() is window and titles and titles <= hidden:
+            bar.hide()
 
 
 def main() -> None:
