@@ -128,7 +128,7 @@ class FileActions(QObject):
         path = path or self._ask_open(self.tr("Import points"), self.tr("CSV files (*.csv);;All files (*)"))
         done = (self.tr("Imported 1 point from {name}"), self.tr("Imported {count} points from {name}"))
         return bool(path) and self._run(self.tr("Cannot import points"), self.session.import_csv, path,
-                                        done=done)
+                                        done=done, writes=False)
 
     def export_csv(self, path: str | None = None) -> bool:
         path = path or self._ask_save(self.tr("Export points"), "points.csv", self.tr("CSV files (*.csv)"))
@@ -179,9 +179,13 @@ class FileActions(QObject):
         return self.tr("{summary}, features {features}").format(
             summary=model_summary(self.session.model_info()), features=features)
 
-    def _run(self, failure: str, do, path: str, *args, done: str | tuple[str, str] = "") -> bool:
+    def _run(self, failure: str, do, path: str, *args, done: str | tuple[str, str] = "",
+             writes: bool = True) -> bool:
         """do(path, *args); a coded error is shown under the title ``failure``, else ``done``: a
-        template of the file's {name}, or a pair of them for one point and for {count} points."""
+        template of the file's {name}, or a pair of them for one point and for {count} points.
+        A ``do`` that ``writes`` is refused the open scenario's file."""
+        if writes and self._is_scenario_file(failure, path):
+            return False
         try:
             do(path, *args)
         except CodedError as error:
@@ -192,6 +196,17 @@ class FileActions(QObject):
             done = done[0] if count == 1 else done[1]
         if done:
             self._status(done.format(name=Path(path).name, count=count))
+        return True
+
+    def _is_scenario_file(self, title: str, path: str) -> bool:
+        """True, with a message under ``title``, if ``path`` is the open scenario's file: an export
+        written over it would lose the saved scenario while the window says it is saved."""
+        scenario = self.session.path
+        if not scenario or Path(path).resolve() != Path(scenario).resolve():
+            return False
+        QMessageBox.warning(self.window, title, self.tr(
+            "{name} is the file of the open scenario. Choose another name: writing there would "
+            "replace the saved scenario.").format(name=Path(path).name))
         return True
 
     def _warn(self, title: str, path: str, error: CodedError) -> None:
@@ -225,7 +240,7 @@ class FileActions(QObject):
         """Write what was recorded as a GIF (asks where); False if cancelled or it failed."""
         path = path or self._ask_save(self.tr("Save recording"), "training.gif",
                                       self.tr("GIF images (*.gif)"))
-        if not path:
+        if not path or self._is_scenario_file(self.tr("Cannot save the recording"), path):
             return False
         try:
             self.recorder.save(path)

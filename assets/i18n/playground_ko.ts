@@ -1203,6 +1203,10 @@
         <translation>{summary}, 특징 {features}</translation>
     </message>
     <message>
+        <source>{name} is the file of the open scenario. Choose another name: writing there would replace the saved scenario.</source>
+        <translation>{name}은(는) 지금 열려 있는 시나리오의 파일입니다. 다른 이름을 고르세요: 여기에 쓰면 저장된 시나리오가 바뀝니다.</translation>
+    </message>
+    <message>
         <source>Recording needs Pillow</source>
         <translation>녹화에는 Pillow가 필요합니다</translation>
     </message>

@@ -182,3 +182,17 @@ def test_a_recording_has_its_frames_at_the_canvas_size(qtbot, window, files, tmp
         assert gif.size == (round(width * scale), round(height * scale))
         assert gif.info["duration"] == 1000 // recorder.FPS and gif.info["loop"] == 0
     assert path.stat().st_size < 400_000
+
+
+def test_no_export_writes_over_the_open_scenario(qtbot, window, files, tmp_path, shown, monkeypatch):
+    """Found by the random-action test (seed 1): Export Points (CSV) over the scenario just saved
+    replaced it, while the window still said it was saved."""
+    path = tmp_path / "good.json"
+    assert window.save_file_as(str(path))
+    saved = path.read_bytes()
+    monkeypatch.setattr(files.recorder, "save", lambda p: pytest.fail("the recording was written"))
+    for export in (files.export_csv, files.save_model, files.export_torch, files.save_recording):
+        assert not export(str(path))
+    assert path.read_bytes() == saved and not window.session.modified
+    assert len(shown) == 4 and all("good.json is the file of the open scenario" in text for text in shown)
+    assert files.export_csv(str(tmp_path / "points.csv"))  # any other name: written

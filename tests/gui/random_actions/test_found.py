@@ -72,3 +72,10 @@ def test_stepping_a_graph_after_its_formula_was_edited_selects_nothing_that_is_n
     passes(harness, [("centre_tab", (1,)), ("explorer_source", ("neuron_sigmoid",)),
                      ("explorer_formula", (("x * q", "x=1"),)),
                      *[("explorer_step", ("forward",))] * 12])
+
+
+def test_an_export_over_the_open_scenario_is_refused(harness):
+    """Seed 1 (1000 actions, step 922): File → Export Points (CSV) (entry 6 of a fresh window's
+    File menu) to the scenario file just saved wrote the CSV over it, and the window went on
+    saying the scenario was saved there."""
+    passes(harness, [("save", ("save_as", "good.json")), ("menu_entry", (0, 6, "discard", "good.json"))])
