@@ -176,17 +176,20 @@ class NetworkView(QWidget):
             inputs=tuple(messages.FEATURE_LABELS[f] for f in model.features),
             classes=s.class_names,
             loss=QCoreApplication.translate("Losses", messages.LOSSES[s.settings.training.loss]),
+            widest_loss=self._loss_line(8.88e88),
             more=self.tr("+{count} more"), short_more="+{count}",
             strongest=self.tr("strongest {shown} of {count}"), short_strongest="{shown}/{count}")
+
+    def _loss_line(self, loss: float) -> str:
+        return self.tr("L = {loss}").format(loss=number(loss))
 
     def refresh(self) -> None:
         """Draw the network as it is now: maps, edges, rims, key, the hovered numbers."""
         self._sync_network()
         maps = self.session.neuron_maps(style.PLANE, SAMPLES)
         self.arrays = self.session.network_arrays()
-        loss = self.session.stats.train_loss
         self.diagram.show_state(maps, self.arrays, self.gradient_mode,
-                                self.tr("L = {loss}").format(loss=number(loss)))
+                                self._loss_line(self.session.stats.train_loss))
         self.legend.set_mode(self.gradient_mode, self.diagram.gradient_top)
         self._show_info()
         if self.overlay is not None:

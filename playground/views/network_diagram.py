@@ -59,6 +59,7 @@ class Captions:
     inputs: tuple[str, ...]
     classes: tuple[str, ...]
     loss: str
+    widest_loss: str     # the loss box's widest value line ("L = 8.88e+88"): the box makes room for it
     more: str            # "+{count} more", below a layer shown in part
     short_more: str      # "+{count}"
     strongest: str       # "strongest {shown} of {count}", below edges drawn in part
@@ -161,7 +162,8 @@ class NetworkDiagram(QWidget):
                        input_caption=max(fm.horizontalAdvance(t) for t in c.inputs),
                        class_label=min(max(fm.horizontalAdvance(t) for t in c.classes),
                                        8 * fm.averageCharWidth()),
-                       loss_box=max(two_lines(c.loss, fm.horizontalAdvance), 9 * fm.averageCharWidth()) + 14)
+                       loss_box=max(two_lines(c.loss, fm.horizontalAdvance),
+                                    fm.horizontalAdvance(c.widest_loss), 9 * fm.averageCharWidth()) + 14)
 
     def _place_edges(self) -> None:
         parts = edge_segments(self.layout, self.shown)  # one per weight layer: at least one

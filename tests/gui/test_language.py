@@ -32,6 +32,7 @@ from playground.autosave import Autosaver
 from playground.cli import main
 from playground.lessons import lesson_files
 from playground.views.charts import split_names
+from playground.views.network_diagram import two_lines
 
 HANGUL = re.compile("[\uac00-\ud7a3]")
 # Words that stay as they are in Korean: names of methods and things, notation, keys, file types.
@@ -286,3 +287,14 @@ def test_code_the_app_writes_stays_english(window, speak, tmp_path):
     assert window.files.export_torch(str(script))
     head = script.read_text().splitlines()[0]
     assert "2-8-8-2 MLP, tanh, 114 parameters" in head and not HANGUL.search(head)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_loss_box_holds_its_name_and_its_widest_value(qtbot, window, speak, lang):
+    """In Korean, "L = 3.08e-04" under 소프트맥스 교차 엔트로피 ran past the box's edges."""
+    speak(lang)
+    diagram = window.views["network"].diagram
+    fm, inner = diagram.fontMetrics(), diagram.layout.loss_box[2] - 12  # (the text's margins)
+    assert fm.horizontalAdvance(diagram.captions.widest_loss) <= inner
+    assert fm.horizontalAdvance(diagram.loss_value) <= inner
+    assert two_lines(diagram.captions.loss, fm.horizontalAdvance) <= inner
