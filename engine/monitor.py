@@ -42,6 +42,7 @@ class LossMonitor:
     def restart(self) -> None:
         """A new run (new weights): forget everything, including where it started."""
         self.start: float | None = None
+        self.limit = DIVERGED_LOSS  # the loss above which the run has exploded (set by its start)
         self.unstable_step: int | None = None  # the first step of this run seen unstable
         self.rebase()
 
@@ -51,18 +52,12 @@ class LossMonitor:
         Keeps the run's start (for the hard stop) and when it was first unstable.
         """
         self.smoothed: float | None = None
-        self._first: list[float] = []  # the phase's first losses, for its reference
+        self._first: list[float] = []  # the phase's first losses ...
+        self._reference: float | None = None  # ... and their mean, once there are REFERENCE_STEPS
         self._above = 0  # steps in a row above the unstable threshold
         self.unstable = False
         self.stalled = False
         self._checkpoint: tuple[int, float] | None = None
-
-    @property
-    def limit(self) -> float:
-        """The loss above which the run has exploded."""
-        if self.start is None:
-            return DIVERGED_LOSS
-        return min(DIVERGED_LOSS, max(DIVERGED_FACTOR * self.start, DIVERGED_FLOOR))
 
     def exploded(self, loss: float) -> bool:
         return not loss <= self.limit  # also true for NaN
@@ -71,16 +66,18 @@ class LossMonitor:
         """Take the (finite, not exploded) loss of training step ``step``."""
         if self.start is None:
             self.start = loss
+            self.limit = min(DIVERGED_LOSS, max(DIVERGED_FACTOR * loss, DIVERGED_FLOOR))
         self.smoothed = loss if self.smoothed is None else self.smoothed + SMOOTHING * (loss - self.smoothed)
-        if len(self._first) < REFERENCE_STEPS:
-            self._first.append(loss)
-        else:
+        if self._reference is not None:
             self._watch_stability(step)
+        else:
+            self._first.append(loss)
+            if len(self._first) == REFERENCE_STEPS:
+                self._reference = sum(self._first) / REFERENCE_STEPS
         self._watch_progress(step)
 
     def _watch_stability(self, step: int) -> None:
-        reference = sum(self._first) / len(self._first)
-        high = self.smoothed > UNSTABLE_FACTOR * reference + UNSTABLE_MARGIN
+        high = self.smoothed > UNSTABLE_FACTOR * self._reference + UNSTABLE_MARGIN
         self._above = self._above + 1 if high else 0
         self.unstable = self.unstable or self._above >= UNSTABLE_STEPS  # until the next change
         if self.unstable and self.unstable_step is None:

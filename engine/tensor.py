@@ -434,13 +434,11 @@ def _node(data: np.ndarray, parents: tuple, op: str, backward: Backward,
     return out
 
 
-def make_node(data: np.ndarray, parents: tuple, op: str, backward: Backward) -> Tensor:
-    """Build an op's output node from outside this module (fused layers and losses).
-
-    ``backward(upstream)`` must return one gradient (or None) per parent, each
-    shaped like that parent's data: a new array, the upstream, or a view of it.
-    """
-    return _node(data, parents, op, backward)
+# Build an op's output node from outside this module (fused layers and losses):
+# ``backward(upstream)`` must return one gradient (or None) per parent, each shaped
+# like that parent's data: a new array, the upstream, or a view of it. (An alias,
+# not a wrapper: it is on every training step's path.)
+make_node = _node
 
 
 def _shape_error(node: Tensor, grad: np.ndarray, parent: Tensor) -> RuntimeError:

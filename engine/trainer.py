@@ -452,4 +452,4 @@ def saturated_fraction(activation: str, output: np.ndarray) -> float:
     if activation not in _SATURATED or not output.size:
         return math.nan
     low, high = _SATURATED[activation]
-    return float(((output <= low) | (output >= high)).mean())
+    return np.count_nonzero((output <= low) | (output >= high)) / output.size
