@@ -52,44 +52,40 @@ class LossMonitor:
         Keeps the run's start (for the hard stop) and when it was first unstable.
         """
         self.smoothed: float | None = None
-        self._first: list[float] = []  # the phase's first losses ...
-        self._reference: float | None = None  # ... and their mean, once there are REFERENCE_STEPS
-        self._above = 0  # steps in a row above the unstable threshold
+        self._first: list[float] = []  # the phase's first losses, for where it started ...
+        self._high: float | None = None  # ... and the smoothed loss that is too high from there
+        self._above = 0  # steps in a row above it
         self.unstable = False
         self.stalled = False
-        self._checkpoint: tuple[int, float] | None = None
+        self._since: int | None = None  # the step of the last progress ...
+        self._mark = 0.0  # ... and the smoothed loss to go under for the next
 
     def exploded(self, loss: float) -> bool:
         return not loss <= self.limit  # also true for NaN
 
     def observe(self, step: int, loss: float) -> None:
-        """Take the (finite, not exploded) loss of training step ``step``."""
+        """Take the (finite, not exploded) loss of training step ``step`` (once a step: kept lean)."""
         if self.start is None:
             self.start = loss
             self.limit = min(DIVERGED_LOSS, max(DIVERGED_FACTOR * loss, DIVERGED_FLOOR))
-        self.smoothed = loss if self.smoothed is None else self.smoothed + SMOOTHING * (loss - self.smoothed)
-        if self._reference is not None:
-            self._watch_stability(step)
-        else:
+        smoothed = loss if self.smoothed is None else self.smoothed + SMOOTHING * (loss - self.smoothed)
+        self.smoothed = smoothed
+        # Unstable: well above where the phase started, for UNSTABLE_STEPS steps in a row.
+        if self._high is None:
             self._first.append(loss)
-            if len(self._first) == REFERENCE_STEPS:
-                self._reference = sum(self._first) / REFERENCE_STEPS
-        self._watch_progress(step)
-
-    def _watch_stability(self, step: int) -> None:
-        high = self.smoothed > UNSTABLE_FACTOR * self._reference + UNSTABLE_MARGIN
-        self._above = self._above + 1 if high else 0
-        self.unstable = self.unstable or self._above >= UNSTABLE_STEPS  # until the next change
-        if self.unstable and self.unstable_step is None:
-            self.unstable_step = step
-
-    def _watch_progress(self, step: int) -> None:
-        if self._checkpoint is None:
-            self._checkpoint = (step, self.smoothed)
-            return
-        since, then = self._checkpoint
-        if self.smoothed < then * (1 - STALL_PROGRESS):
-            self._checkpoint = (step, self.smoothed)  # progress: the clock starts again
+            if len(self._first) == REFERENCE_STEPS:  # judged from the next step on
+                self._high = UNSTABLE_FACTOR * sum(self._first) / REFERENCE_STEPS + UNSTABLE_MARGIN
+        elif smoothed > self._high:
+            self._above += 1
+            if self._above >= UNSTABLE_STEPS:
+                self.unstable = True  # until the next change
+                if self.unstable_step is None:
+                    self.unstable_step = step
+        else:
+            self._above = 0
+        # Stalled: no progress for STALL_STEPS steps while the loss is still high.
+        if self._since is None or smoothed < self._mark:  # the first step, or progress
+            self._since, self._mark = step, smoothed * (1 - STALL_PROGRESS)
             self.stalled = False
-        elif step - since >= STALL_STEPS:
-            self.stalled = self.smoothed > STALL_LOSS
+        elif step - self._since >= STALL_STEPS:
+            self.stalled = smoothed > STALL_LOSS

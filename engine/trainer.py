@@ -275,7 +275,8 @@ class Trainer:
                         p.grad = None
                     loss.backward()
                     self._last_scores = scores  # its graph now holds dLoss/d(each layer's output)
-                    self._before_step = [p.data.copy() for p in self._params]
+                    for saved, p in zip(self._before_step, self._params):  # (in place: no allocation)
+                        saved[...] = p.data
                     self._counts_before = (self.steps, self.samples_seen, self.epoch)  # updating from here
                     self.optimizer.step()
                     self.steps += 1
