@@ -60,6 +60,7 @@ import PySide6
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
 
 from engine.allocator import keep_freed_memory
 from engine.scenario import Scenario
@@ -257,13 +258,21 @@ def run(settings: Settings, diagram: bool | None, seconds: float, steps_per_fram
     return result
 
 
+def start_app() -> bool:
+    """The app as the benchmarks run it: malloc keeping freed memory (as the app does; returns
+    whether it could), Qt started, and closing a window with unsaved work asks nothing."""
+    tuned = keep_freed_memory()
+    create_app()
+    QMessageBox.question = lambda *_, **__: QMessageBox.StandardButton.Discard
+    return tuned
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--steps-per-frame", type=int, default=50)
     args = parser.parse_args()
-    tuned = keep_freed_memory()  # as the app does
-    create_app()
+    tuned = start_app()
     print(f"GUI benchmark: offscreen 1280x800, {args.seconds:g} s per row, {args.steps_per_frame} "
           f"steps/frame, 1 BLAS thread" + (", malloc keeps freed memory" if tuned else ""))
     print(f"Python {platform.python_version()}, NumPy {np.__version__}, PySide6 {PySide6.__version__}, "

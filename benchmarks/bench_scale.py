@@ -43,13 +43,10 @@ import bench_gui  # sets the offscreen platform and one BLAS thread, before NumP
 import numpy as np
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
 
 from engine import csv_points
-from engine.allocator import keep_freed_memory
 from engine.scenario import Scenario
 from engine.settings import DataSettings, ModelSettings, Settings, TrainingSettings
-from playground.app import create_app
 from playground.main_window import MainWindow
 from playground.session import Session
 
@@ -134,9 +131,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=5.0)
     args = parser.parse_args()
-    keep_freed_memory()
-    create_app()
-    QMessageBox.question = lambda *_, **__: QMessageBox.StandardButton.Discard  # closing: no questions
+    bench_gui.start_app()
     print(f"Scale benchmark: offscreen 1280x800, {args.seconds:g} s per training row, 3-class spiral, "
           "2-64-64-64-3 tanh, 50 steps/frame at most, 1 BLAS thread")
     for name, settings in ROWS.items():

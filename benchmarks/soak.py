@@ -40,12 +40,9 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
 
-from engine.allocator import keep_freed_memory
 from engine.scenario import Scenario
 from engine.settings import DataSettings, ModelSettings, Settings
-from playground.app import create_app
 from playground.autosave import Autosaver
 from playground.controllers.runner import Speed
 from playground.main_window import MainWindow
@@ -208,9 +205,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--minutes", type=int, default=30)
     args = parser.parse_args()
-    keep_freed_memory()
-    create_app()
-    QMessageBox.question = lambda *_, **__: QMessageBox.StandardButton.Discard  # closing: no questions
+    bench_gui.start_app()
     print(f"Soak: {args.minutes} min, offscreen 1280x800, every view open, autosave on, 1000-point spiral, "
           "2-16-16-3 tanh, 20 steps/frame, pages rotated every 4 s")
     rows = soak(args.minutes)
