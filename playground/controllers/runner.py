@@ -23,7 +23,8 @@ from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 from playground.session import Session
 
 FRAME_MS = 16           # timer interval: up to ~60 frames a second
-TRAIN_BUDGET_S = 0.012  # training time per frame, leaving the rest for drawing and input
+TRAIN_BUDGET_S = 0.008  # training time per frame, leaving the rest for drawing and input (a big
+# network draws for 25-30 ms a frame: with 12 ms of training, input waited up to 70 ms)
 MAX_STEPS_PER_FRAME = 500
 
 
