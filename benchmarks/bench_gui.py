@@ -258,6 +258,16 @@ def run(settings: Settings, diagram: bool | None, seconds: float, steps_per_fram
     return result
 
 
+def resident_bytes() -> int:
+    """The process's resident memory now (Linux), else its peak."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        import resource
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
 def start_app() -> bool:
     """The app as the benchmarks run it: malloc keeping freed memory (as the app does; returns
     whether it could), Qt started, and closing a window with unsaved work asks nothing."""

@@ -30,7 +30,6 @@ missed: this is a report.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -62,16 +61,6 @@ def spiral(points: int, batch_size: int) -> Settings:
 
 ROWS = {"10k full batch": spiral(10_000, 0), "10k batch 64": spiral(10_000, 64),
         "100k batch 64": spiral(BIG, 64)}
-
-
-def resident_bytes() -> int:
-    """The process's resident memory now (Linux), else its peak."""
-    try:
-        with open("/proc/self/statm") as statm:
-            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except OSError:
-        import resource
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def open_window(settings: Settings) -> MainWindow:
@@ -115,7 +104,7 @@ def clicking(window: MainWindow) -> dict:
     viewport, canvas, session = window.canvas.viewport(), window.canvas, window.session
     session.remove_points(np.arange(50))
     rng = np.random.default_rng(0)
-    before, history, times = resident_bytes(), session.undo_memory(), []
+    before, history, times = bench_gui.resident_bytes(), session.undo_memory(), []
     for i in range(50):
         where = canvas.to_widget(*rng.uniform(-0.9, 0.9, 2))
         started = time.perf_counter()
@@ -124,7 +113,7 @@ def clicking(window: MainWindow) -> dict:
         if i < 20:
             times.append(elapsed)
     return {"click_median": 1e3 * float(np.median(times)), "click_worst": 1e3 * max(times),
-            "undo_bytes": session.undo_memory() - history, "undo_rss": resident_bytes() - before}
+            "undo_bytes": session.undo_memory() - history, "undo_rss": bench_gui.resident_bytes() - before}
 
 
 def main() -> None:

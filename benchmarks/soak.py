@@ -55,16 +55,6 @@ RING = 4096  # posted moves whose due times are kept: far more than are ever in 
 TARGET_GROWTH_MB, TARGET_FPS_CHANGE = 20.0, 0.10
 
 
-def resident_bytes() -> int:
-    """The process's resident memory now (Linux), else its peak."""
-    try:
-        with open("/proc/self/statm") as statm:
-            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except OSError:
-        import resource
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-
-
 class Probe(QObject):
     """On the canvas viewport: counts paints, and times the poster's moves (due times in a ring)."""
 
@@ -174,8 +164,9 @@ def soak(minutes: int) -> list[dict]:
             now = time.perf_counter()
             seconds = now - minute_started
             steps = window.session.stats.step - step_started
-            rows.append({"fps": probe.paints / seconds, "steps": steps / seconds, "rss": resident_bytes(),
-                         "worst_ms": 1e3 * probe.worst, "load": os.getloadavg()[0]})
+            rows.append({"fps": probe.paints / seconds, "steps": steps / seconds,
+                         "rss": bench_gui.resident_bytes(), "worst_ms": 1e3 * probe.worst,
+                         "load": os.getloadavg()[0]})
             r = rows[-1]
             print(f"{len(rows):6d}  {r['fps']:8.1f}  {r['steps']:8.0f}  {r['rss'] / 2**20:8.1f}  "
                   f"{r['worst_ms']:8.0f}  {r['load']:5.2f}", flush=True)

@@ -34,10 +34,18 @@ def answers(monkeypatch):
 
 
 @pytest.fixture
-def window(qtbot, session, answers):
-    w = MainWindow(session)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def make_window(qtbot, answers):
+    """make_window(session): a main window on ``session``, 1280 x 800, shown and exposed."""
+    def make(session: Session) -> MainWindow:
+        w = MainWindow(session)
+        qtbot.addWidget(w)
+        w.resize(1280, 800)
+        w.show()
+        qtbot.waitExposed(w)
+        return w
+    return make
+
+
+@pytest.fixture
+def window(session, make_window):
+    return make_window(session)

@@ -5,7 +5,6 @@ import pytest
 from engine.scenario import MAX_FILE_POINTS, Scenario
 from engine.settings import LIMITS, MAX_GENERATED_POINTS, DataSettings, ModelSettings, Settings
 from engine.trainer import MEASURED_POINTS
-from playground.main_window import MainWindow
 from playground.session import Session
 from playground.views.hidden_space import SHOWN_POINTS
 
@@ -14,13 +13,8 @@ LARGE = Settings(data=DataSettings(dataset="spiral", points=30_000, classes=3),
 
 
 @pytest.fixture
-def large(qtbot, answers):
-    window = MainWindow(Session(Scenario.generate(LARGE)))
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+def large(make_window):
+    return make_window(Session(Scenario.generate(LARGE)))
 
 
 def test_the_generator_reaches_the_file_limit():

@@ -11,7 +11,6 @@ from engine.scenario import Scenario
 from engine.settings import Settings
 from playground.lesson_control import PAGES
 from playground.lessons import lesson_files, load_lesson
-from playground.main_window import MainWindow
 from playground.panels.lesson_caption import MARGIN
 from playground.session import Session
 
@@ -44,12 +43,8 @@ def test_the_caption_shows_the_lesson_over_the_canvas_and_goes_with_it(qtbot, wi
     assert not caption.isVisible() and not caption.action.isEnabled()
 
 
-def test_a_lesson_opened_before_the_window_shows_its_caption(qtbot, answers):
-    window = MainWindow(Session(load_lesson("hinge")))  # as --scenario with a lesson file does
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
+def test_a_lesson_opened_before_the_window_shows_its_caption(make_window):
+    window = make_window(Session(load_lesson("hinge")))  # as --scenario with a lesson file does
     caption = window.caption
     assert caption.isVisible() and caption.title.text() == load_lesson("hinge").lesson.title["en"]
     assert caption.geometry().top() == MARGIN

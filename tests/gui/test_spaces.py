@@ -15,17 +15,12 @@ from playground.views.linear_map import StillLinearStatus
 
 
 @pytest.fixture
-def make_window(qtbot, answers):
-    """A window on a scenario of the given data and model settings."""
+def window_on(make_window):
+    """window_on(data, model): a window on a scenario of these data and model settings."""
     def make(data: dict, model: dict) -> MainWindow:
         create_app()
         settings = Settings(data=DataSettings(**data), model=ModelSettings(**model))
-        window = MainWindow(Session(Scenario.generate(settings)))
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
+        return make_window(Session(Scenario.generate(settings)))
     return make
 
 
@@ -55,8 +50,8 @@ def scores(session, points):
 
 
 # ------------------------------------------------------------------- class templates
-def test_template_arrows_are_the_linear_models_weight_rows_and_follow_training(qtbot, make_window):
-    window = make_window({"dataset": "gaussians", "classes": 3}, {"kind": "linear"})
+def test_template_arrows_are_the_linear_models_weight_rows_and_follow_training(qtbot, window_on):
+    window = window_on({"dataset": "gaussians", "classes": 3}, {"kind": "linear"})
     session, arrows = window.session, window.templates
     assert not arrows.action.isChecked() and not any(s.isVisible() for s in arrows.shafts)
     arrows.action.trigger()
@@ -74,8 +69,8 @@ def test_template_arrows_are_the_linear_models_weight_rows_and_follow_training(q
     assert not any(item.isVisible() for item in (*arrows.shafts, *arrows.heads, arrows.caption))
 
 
-def test_two_classes_add_the_difference_vector_normal_to_the_boundary(qtbot, make_window):
-    window = make_window({"dataset": "linear"}, {"kind": "linear"})
+def test_two_classes_add_the_difference_vector_normal_to_the_boundary(qtbot, window_on):
+    window = window_on({"dataset": "linear"}, {"kind": "linear"})
     session, arrows = window.session, window.templates
     arrows.action.trigger()
     session.step(200)
@@ -117,10 +112,10 @@ def test_feature_view_plots_the_engines_feature_transform_of_the_points(qtbot, w
     assert "also uses x\u2081, x\u2082" in view.note.text()
 
 
-def test_circles_become_separable_with_squared_features(qtbot, make_window):
+def test_circles_become_separable_with_squared_features(qtbot, window_on):
     """The lecture's feature-space point: a linear model on x1^2, x2^2 separates the circles (>= 97%),
     and the feature view shows the two classes on either side of one straight line."""
-    window = make_window({"dataset": "circles"}, {"kind": "linear", "features": ("x1^2", "x2^2")})
+    window = window_on({"dataset": "circles"}, {"kind": "linear", "features": ("x1^2", "x2^2")})
     view = page(window, "features")
     assert view.plot.axes == ("x1^2", "x2^2")  # the axes follow the model's features
     session = window.session
