@@ -1,7 +1,8 @@
 """Watching the loss step by step: a run that exploded, one that is unstable, one that stalled.
 
-The trainer feeds ``observe(step, loss)`` the loss of every step (the batch it
-trained on). Three verdicts, as data for the app to put into words:
+The trainer feeds ``observe(first_step, losses)`` the loss of every step (the
+batch it trained on), a call's steps at a time. Three verdicts, as data for the
+app to put into words:
 
 - **exploded**: the loss is not finite, above ``DIVERGED_LOSS``, or
   ``DIVERGED_FACTOR`` times where the run started (at least ``DIVERGED_FLOOR``):
@@ -63,29 +64,40 @@ class LossMonitor:
     def exploded(self, loss: float) -> bool:
         return not loss <= self.limit  # also true for NaN
 
-    def observe(self, step: int, loss: float) -> None:
-        """Take the (finite, not exploded) loss of training step ``step`` (once a step: kept lean)."""
+    def observe(self, first_step: int, losses) -> None:
+        """Take the (finite, not exploded) losses of training steps first_step, first_step + 1, ...
+
+        Fed a whole call's steps at once, after them: the loop below works on local
+        variables, so watching costs a training step almost nothing. Only the hard stop
+        is needed between steps, and it is set by the run's first loss.
+        """
+        if not losses:
+            return
         if self.start is None:
-            self.start = loss
-            self.limit = min(DIVERGED_LOSS, max(DIVERGED_FACTOR * loss, DIVERGED_FLOOR))
-        smoothed = loss if self.smoothed is None else self.smoothed + SMOOTHING * (loss - self.smoothed)
-        self.smoothed = smoothed
-        # Unstable: well above where the phase started, for UNSTABLE_STEPS steps in a row.
-        if self._high is None:
-            self._first.append(loss)
-            if len(self._first) == REFERENCE_STEPS:  # judged from the next step on
-                self._high = UNSTABLE_FACTOR * sum(self._first) / REFERENCE_STEPS + UNSTABLE_MARGIN
-        elif smoothed > self._high:
-            self._above += 1
-            if self._above >= UNSTABLE_STEPS:
-                self.unstable = True  # until the next change
-                if self.unstable_step is None:
-                    self.unstable_step = step
-        else:
-            self._above = 0
-        # Stalled: no progress for STALL_STEPS steps while the loss is still high.
-        if self._since is None or smoothed < self._mark:  # the first step, or progress
-            self._since, self._mark = step, smoothed * (1 - STALL_PROGRESS)
-            self.stalled = False
-        elif step - self._since >= STALL_STEPS:
-            self.stalled = smoothed > STALL_LOSS
+            self.start = losses[0]
+            self.limit = min(DIVERGED_LOSS, max(DIVERGED_FACTOR * losses[0], DIVERGED_FLOOR))
+        smoothed, high, above, since, mark = self.smoothed, self._high, self._above, self._since, self._mark
+        unstable, stalled, unstable_step = self.unstable, self.stalled, self.unstable_step
+        for step, loss in enumerate(losses, first_step):
+            smoothed = loss if smoothed is None else smoothed + SMOOTHING * (loss - smoothed)
+            # Unstable: well above where the phase started, for UNSTABLE_STEPS steps in a row.
+            if high is None:
+                self._first.append(loss)
+                if len(self._first) == REFERENCE_STEPS:  # judged from the next step on
+                    high = UNSTABLE_FACTOR * sum(self._first) / REFERENCE_STEPS + UNSTABLE_MARGIN
+            elif smoothed > high:
+                above += 1
+                if above >= UNSTABLE_STEPS:
+                    unstable = True  # until the next change
+                    if unstable_step is None:
+                        unstable_step = step
+            else:
+                above = 0
+            # Stalled: no progress for STALL_STEPS steps while the loss is still high.
+            if since is None or smoothed < mark:  # the first step, or progress
+                since, mark = step, smoothed * (1 - STALL_PROGRESS)
+                stalled = False
+            elif step - since >= STALL_STEPS:
+                stalled = smoothed > STALL_LOSS
+        self.smoothed, self._high, self._above, self._since, self._mark = smoothed, high, above, since, mark
+        self.unstable, self.stalled, self.unstable_step = unstable, stalled, unstable_step

@@ -50,10 +50,10 @@ def dense(w: Tensor, x: Tensor, b: Tensor, activation: Activation = ACTIVATIONS[
     out = w.data @ x.data
     out += b.data
     activation.forward(out, out)
-    local_gradient = activation.local_gradient
+    downstream = activation.downstream
 
     def backward(g):
-        dz = g if local_gradient is None else g * local_gradient(out)
+        dz = g if downstream is None else downstream(g, out)
         return (
             dz @ x.data.T if w.requires_grad else None,
             w.data.T @ dz if x.requires_grad else None,
@@ -93,7 +93,8 @@ class MLP(Module):
 
     ``hidden`` lists the hidden widths (0-6 layers of 1-64 neurons); with no
     hidden layer this is the linear classifier s = W x + b. The same seed gives
-    the same initial weights.
+    the same initial weights. Every parameter's ``data`` is a view into one
+    vector, ``parameter_vector`` (P,): a copy of all of them is one copy.
     """
 
     def __init__(self, n_inputs: int, hidden: Sequence[int], n_outputs: int,
@@ -109,6 +110,17 @@ class MLP(Module):
             Dense(fan_in, fan_out, rng, activation if i < len(hidden) else "linear", dtype, index=i + 1)
             for i, (fan_in, fan_out) in enumerate(zip(self.sizes[:-1], self.sizes[1:]))
         ]
+        parameters = self.parameters()
+        self.parameter_vector = np.concatenate([p.data.ravel() for p in parameters])
+        # Where each parameter starts in that vector, and where the last ends: (len(parameters) + 1,)
+        self.parameter_offsets = np.cumsum([0, *(p.data.size for p in parameters)])
+        for p, view in zip(parameters, self.split(self.parameter_vector)):
+            p.data = view
+
+    def split(self, vector: np.ndarray) -> list[np.ndarray]:
+        """Views of a (P,) vector laid out like ``parameter_vector``, shaped [W1, b1, W2, ...]."""
+        bounds = self.parameter_offsets
+        return [vector[a:b].reshape(p.data.shape) for a, b, p in zip(bounds, bounds[1:], self.parameters())]
 
     def __call__(self, x: Tensor, fused: bool = True) -> Tensor:
         """Class scores (n_outputs, N); ``fused=False`` builds the graph gate by gate."""

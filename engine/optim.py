@@ -16,6 +16,7 @@ made exact: weights reach 0 instead of jittering around it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 
 import numpy as np
 
@@ -56,38 +57,96 @@ class Penalty:
 
 
 class Optimizer:
-    """Base: holds the parameters, which of them are penalised, and the learning rate."""
+    """Base: holds the parameters, which of them are penalised, and the learning rate.
+
+    ``vector`` (P,), if given, is the storage the parameters are views of, in order
+    (``MLP.parameter_vector``): a step in which every parameter has a gradient then
+    moves all of them in one go. The running averages are (P,) vectors too, seen per
+    parameter through ``state()``.
+    """
 
     name = "optimizer"
+    _state: tuple[np.ndarray, ...] = ()  # the running averages, each a (P,) vector (set by subclasses)
 
     def __init__(self, params: Sequence[Tensor], learning_rate: float,
-                 penalty: Penalty | None = None, penalised: Sequence[Tensor] = ()):
+                 penalty: Penalty | None = None, penalised: Sequence[Tensor] = (),
+                 vector: np.ndarray | None = None):
         self.params = list(params)
         self.learning_rate = float(learning_rate)
         self.penalty = penalty or Penalty()
         ids = {id(p) for p in penalised}
-        self._penalised = [id(p) in ids for p in self.params]
+        self._penalised = [p for p in self.params if id(p) in ids]
+        self._sizes = [p.data.size for p in self.params]
+        self._dtype = np.result_type(*(p.data for p in self.params)) if self.params else np.float64
+        if vector is not None and not _stored_in(vector, self.params):
+            raise ValueError("the parameters are not views of this vector, in order")
+        self._vector = vector
+        self._gradient = None if vector is None else np.empty_like(vector)
 
-    def _gradients(self) -> list[tuple[int, Tensor, np.ndarray]]:
-        """(index, param, gradient) for every parameter that has a gradient."""
-        return [(i, p, p.grad) for i, p in enumerate(self.params) if p.grad is not None]
+    def _zeros(self) -> np.ndarray:
+        """A running average: one (P,) vector of zeros for all the parameters."""
+        return np.zeros(sum(self._sizes), self._dtype)
+
+    def _views(self, vector: np.ndarray) -> list[np.ndarray]:
+        """(P,) -> one view per parameter, shaped like it."""
+        bounds = np.cumsum([0, *self._sizes])
+        return [vector[a:b].reshape(p.data.shape) for a, b, p in zip(bounds, bounds[1:], self.params)]
 
     def step(self) -> None:
         """One update of every parameter that has a gradient, then the penalty's proximal step."""
-        self._update()
+        self._begin_step()
+        gradient = self._gathered_gradient()
+        if gradient is not None:
+            self._move(self._vector, gradient, *self._state)
+        else:
+            for p, state in zip(self.params, self._state_per_parameter):
+                if p.grad is not None:
+                    self._move(p.data, p.grad, *state)
         if self.penalty:
-            for p, penalised in zip(self.params, self._penalised):
-                if penalised:
-                    self.penalty.proximal(p.data, self.learning_rate)
+            for p in self._penalised:
+                self.penalty.proximal(p.data, self.learning_rate)
 
-    def _update(self) -> None:
+    def _gathered_gradient(self) -> np.ndarray | None:
+        """Every parameter's gradient in one (P,) vector laid out like ``vector``; None without
+        a vector, or when a parameter has no gradient."""
+        if self._vector is None:
+            return None
+        try:
+            return np.concatenate([p.grad.ravel() for p in self.params], out=self._gradient)
+        except AttributeError:  # a gradient is None
+            return None
+
+    def _begin_step(self) -> None:
+        """What a step computes once, before moving the parameters."""
+
+    def _move(self, x: np.ndarray, g: np.ndarray, *state: np.ndarray) -> None:
+        """In place: parameters x against their gradient g (x's shape), with the running
+        averages ``state`` of those parameters (x's shape too)."""
         raise NotImplementedError
+
+    @cached_property
+    def _state_per_parameter(self) -> list[tuple[np.ndarray, ...]]:
+        """Per parameter: its views of the running averages."""
+        views = [self._views(vector) for vector in self._state]
+        return [tuple(v[i] for v in views) for i in range(len(self.params))]
 
     def state(self) -> dict:
         return {}
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(learning_rate={self.learning_rate:g})"
+
+
+def _stored_in(vector: np.ndarray, params: Sequence[Tensor]) -> bool:
+    """Whether the parameters' arrays are consecutive views of ``vector``, in order."""
+    offset = vector.__array_interface__["data"][0]
+    for p in params:
+        data = p.data
+        if (data.base is not vector or not data.flags.c_contiguous
+                or data.__array_interface__["data"][0] != offset):
+            return False
+        offset += data.nbytes
+    return offset == vector.__array_interface__["data"][0] + vector.nbytes
 
 
 class SGD(Optimizer):
@@ -98,20 +157,20 @@ class SGD(Optimizer):
     def __init__(self, params, learning_rate, momentum: float = 0.0, **kwargs):
         super().__init__(params, learning_rate, **kwargs)
         self.momentum = float(momentum)
-        self.velocity = [np.zeros_like(p.data) for p in self.params] if self.momentum else []
+        self._state = (self._zeros(),) if self.momentum else ()
 
-    def _update(self) -> None:
-        lr = self.learning_rate
-        if not self.momentum:
-            for _, p, g in self._gradients():
-                p.data -= lr * g
+    def _move(self, x, g, velocity=None) -> None:
+        if velocity is None:
+            x -= self.learning_rate * g
             return
-        mu = self.momentum
-        for i, p, g in self._gradients():
-            v = self.velocity[i]
-            v *= mu
-            v -= lr * g
-            p.data += v
+        velocity *= self.momentum
+        velocity -= self.learning_rate * g
+        x += velocity
+
+    @property
+    def velocity(self) -> list[np.ndarray]:
+        """Per parameter (with momentum; else empty)."""
+        return [v for (v,) in self._state_per_parameter] if self._state else []
 
     def state(self) -> dict:
         return {"velocity": self.velocity} if self.momentum else {}
@@ -127,23 +186,30 @@ class Adam(Optimizer):
         super().__init__(params, learning_rate, **kwargs)
         self.beta1, self.beta2, self.eps = beta1, beta2, eps
         self.t = 0
-        self.m = [np.zeros_like(p.data) for p in self.params]
-        self.v = [np.zeros_like(p.data) for p in self.params]
+        self._state = (self._zeros(), self._zeros())  # m, v
 
-    def _update(self) -> None:
+    def _begin_step(self) -> None:
         self.t += 1
-        b1, b2 = self.beta1, self.beta2
         # Both bias corrections folded into the step size and eps (exactly equivalent).
-        root = float(np.sqrt(1 - b2**self.t))
-        lr = self.learning_rate * root / (1 - b1**self.t)
-        eps = self.eps * root
-        for i, p, g in self._gradients():
-            m, v = self.m[i], self.v[i]
-            m *= b1
-            m += (1 - b1) * g
-            v *= b2
-            v += (1 - b2) * (g * g)
-            p.data -= lr * m / (np.sqrt(v) + eps)
+        root = float(np.sqrt(1 - self.beta2**self.t))
+        self._step_size = self.learning_rate * root / (1 - self.beta1**self.t)
+        self._step_eps = self.eps * root
+
+    def _move(self, x, g, m, v) -> None:
+        b1, b2 = self.beta1, self.beta2
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * (g * g)
+        x -= self._step_size * m / (np.sqrt(v) + self._step_eps)
+
+    @property
+    def m(self) -> list[np.ndarray]:
+        return [m for m, _ in self._state_per_parameter]
+
+    @property
+    def v(self) -> list[np.ndarray]:
+        return [v for _, v in self._state_per_parameter]
 
     def state(self) -> dict:
         return {"t": self.t, "m": self.m, "v": self.v}

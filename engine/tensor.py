@@ -10,7 +10,8 @@ into one downstream gradient per parent (dLoss/dparent, shaped like that parent)
 downstream gradient into its parent (``+=``), so a tensor used twice receives
 the sum of both paths -- the lecture's "copy gate adds". ``backward_steps()``
 is the same walk, one ``BackwardStep`` (node, upstream, downstream, and for
-elementwise nodes the local gradients) at a time, for a view that replays it.
+elementwise nodes the local gradients) at a time, for a view that replays it:
+both take their steps with ``_propagate``.
 Ops keep the names people read in a graph: add, sub, mul, div, neg, pow, exp,
 log, max, min, copy, the activations, matmul, sum, mean, reshape, transpose.
 
@@ -25,7 +26,6 @@ log, max, min, copy, the activations, matmul, sum, mean, reshape, transpose.
 
 from __future__ import annotations
 
-import collections
 import contextlib
 import itertools
 import operator
@@ -140,20 +140,22 @@ class Tensor:
         Leaves accumulate into ``.grad`` across calls (each leaf owns its array);
         intermediate nodes hold the gradient of this pass only.
         """
-        self._check_root()
-        collections.deque(self._walk_backward(), maxlen=0)
+        for node in self._backward_order():
+            node._propagate()
 
     def backward_steps(self) -> Iterator[BackwardStep]:
         """The backward pass, one node at a time, in reverse topological order.
 
         Yields a ``BackwardStep`` per op node once its gradient is complete, after
-        adding the step's downstream gradients into the parents: the same walk as
-        ``backward()``, which runs it to the end. Stopping early leaves it half done.
+        adding the step's downstream gradients into the parents: the steps
+        ``backward()`` takes (``_propagate``), one at a time. Stopping early leaves
+        the pass half done.
         """
-        self._check_root()
-        return itertools.starmap(BackwardStep, self._walk_backward())
+        return (BackwardStep(node, *node._propagate()) for node in self._backward_order())
 
-    def _check_root(self) -> None:
+    def _backward_order(self) -> list[Tensor]:
+        """Start a backward pass from this root: check it, clear the op nodes' gradients and
+        seed its own. Returns the op nodes in the order the pass visits them."""
         if self.data.size != 1:
             raise ValueError(
                 f"backward() needs a one-element output, but this tensor has shape "
@@ -164,34 +166,42 @@ class Tensor:
                 "backward(): nothing in this graph requires a gradient; create the "
                 "inputs with Tensor(..., requires_grad=True)"
             )
-
-    def _walk_backward(self) -> Iterator[tuple]:
-        """Yields (node, upstream, downstream) per op node, after accumulating downstream."""
         seed = _ones(self.data)
         if self._backward is None:  # a leaf on its own: d self / d self = 1
             self.grad = seed.copy() if self.grad is None else self.grad + seed
-            return
+            return []
         order = self.topological_order()
         for node in order:
             node.grad = None
         self.grad = seed
-        for node in reversed(order):
-            upstream = node.grad
-            downstream = node._backward(upstream)
-            for parent, grad in zip(node.parents, downstream):
-                if grad is None:
-                    continue
-                if grad.shape != parent.data.shape:
-                    raise _shape_error(node, grad, parent)
-                if parent._backward is None and (
-                        grad is upstream or grad.base is not None or grad.dtype != parent.data.dtype):
-                    # A leaf owns its gradient, in its dtype. Gradients may be the upstream
-                    # passed on (add, to both inputs) or a view of it (transpose, reshape,
-                    # the read-only seed): those are copied.
-                    grad = grad.astype(parent.data.dtype)
-                # Never add in place: intermediate gradients may share arrays.
-                parent.grad = grad if parent.grad is None else parent.grad + grad
-            yield node, upstream, downstream
+        order.reverse()
+        return order
+
+    def _propagate(self) -> tuple[np.ndarray, tuple]:
+        """This op node's step of the backward pass, its gradient complete: downstream =
+        its closure(upstream), added into each parent. Returns (upstream, downstream).
+
+        A plain function for both walks: ``backward()`` runs it for every node of every
+        training step, where resuming a generator would cost more than the step's bookkeeping.
+        """
+        upstream = self.grad
+        downstream = self._backward(upstream)
+        for parent, grad in zip(self.parents, downstream):
+            if grad is None:
+                continue
+            if grad.shape != parent.data.shape:
+                raise _shape_error(self, grad, parent)
+            if parent._backward is None and (
+                    grad is upstream or grad.base is not None or grad.dtype is not parent.data.dtype):
+                # A leaf owns its gradient, in its dtype. Gradients may be the upstream
+                # passed on (add, to both inputs) or a view of it (transpose, reshape,
+                # the read-only seed): those are copied. (NumPy's built-in dtypes are single
+                # objects, so ``is not`` is the quick test; an equal dtype that is another
+                # object costs a needless copy, never a wrong gradient.)
+                grad = grad.astype(parent.data.dtype)
+            # Never add in place: intermediate gradients may share arrays.
+            parent.grad = grad if parent.grad is None else parent.grad + grad
+        return upstream, downstream
 
     def topological_order(self) -> list[Tensor]:
         """The op nodes that lead to self, each after all the nodes it was built from."""

@@ -9,7 +9,6 @@ keep the weights, a new architecture starts again from the seed.
 
 from __future__ import annotations
 
-import contextlib
 import math
 import time
 from dataclasses import dataclass
@@ -134,8 +133,8 @@ class Trainer:
         self._batch_rng = np.random.default_rng([self.seed, 2])
         self._new_epoch()
         self.monitor = LossMonitor()
-        # The parameters before the last step: its update is the parameters minus these.
-        self._before_step = [p.data.copy() for p in self._params]
+        # The parameters before the last step (P,): its update is the parameters minus these.
+        self._saved = self.model.parameter_vector.copy()
         self._last_scores: Tensor | None = None  # the last real step's output node, its graph kept
         self.steps = 0
         self.samples_seen = 0
@@ -198,7 +197,7 @@ class Trainer:
         for p, a in zip(self._params, parameters):
             np.copyto(p.data, a, casting="unsafe")
             p.grad = None
-        self._before_step = [p.data.copy() for p in self._params]
+        np.copyto(self._saved, self.model.parameter_vector)
         self._build_optimizer()
         self._new_epoch()
         self.monitor = LossMonitor()
@@ -236,7 +235,8 @@ class Trainer:
     def _build_optimizer(self) -> None:
         t = self.training
         self.optimizer = make_optimizer(t.optimizer, self._params, t.learning_rate,
-                                        penalty=Penalty(t.l1, t.l2), penalised=self._weights)
+                                        penalty=Penalty(t.l1, t.l2), penalised=self._weights,
+                                        vector=self.model.parameter_vector)
 
     # ----------------------------------------------------------- training
     @property
@@ -256,33 +256,12 @@ class Trainer:
         """
         started = time.perf_counter()
         if self._n_train and not self.diverged:
-            loss_fn = LOSSES[self.training.loss]
-            with np.errstate(all="ignore"), self._undone_if_interrupted():
-                for _ in range(n):
-                    x, target = self._next_batch()
-                    scores = self.model(x)
-                    loss = loss_fn(scores, target)
-                    value = float(loss.data)
-                    if self.monitor.exploded(value):
-                        self._diverge(value)
-                        break
-                    # The monitor judges what the optimizer minimises: a strong penalty may raise the
-                    # data loss while the whole objective falls, which is not instability.
-                    penalty = self.optimizer.penalty
-                    objective = value + penalty.value(self._weights) if penalty else value
-                    self.monitor.observe(self.steps, objective)
-                    for p in self._params:  # cleared only now: a divergence keeps the last real ones
-                        p.grad = None
-                    loss.backward()
-                    self._last_scores = scores  # its graph now holds dLoss/d(each layer's output)
-                    for saved, p in zip(self._before_step, self._params):  # (in place: no allocation)
-                        saved[...] = p.data
-                    self._counts_before = (self.steps, self.samples_seen, self.epoch)  # updating from here
-                    self.optimizer.step()
-                    self.steps += 1
-                    self.samples_seen += x.data.shape[1]
-                    self.epoch += x.data.shape[1] / self._n_train
-                    self._counts_before = None
+            with np.errstate(all="ignore"):
+                if n and self.monitor.start is None:  # a run's first loss sets the hard stop for the next
+                    self._train(1)
+                    n -= 1
+                if not self.diverged:
+                    self._train(n)
             self.step_seconds = time.perf_counter() - started
             stats = self.evaluate()
             if not self.diverged and self.monitor.exploded(stats.train_loss):
@@ -292,20 +271,55 @@ class Trainer:
         self.step_seconds = time.perf_counter() - started
         return self.evaluate()
 
-    @contextlib.contextmanager
-    def _undone_if_interrupted(self):
-        """On a KeyboardInterrupt while a step updates the parameters (``_counts_before`` set),
-        go back to the parameters and counts before it; then let the interrupt go on."""
-        self._counts_before = None
+    def _train(self, n: int) -> None:
+        """Up to n steps: a loss above the monitor's hard stop ends them (``_diverge``).
+
+        The hot loop: its bookkeeping stays in local variables, written back at its end.
+        """
+        loss_fn = LOSSES[self.training.loss]
+        model, params, optimizer = self.model, self._params, self.optimizer
+        vector, saved = model.parameter_vector, self._saved
+        # The monitor judges what the optimizer minimises: a strong penalty may raise the
+        # data loss while the whole objective falls, which is not instability.
+        penalty = optimizer.penalty if optimizer.penalty else None
+        limit, objectives = self.monitor.limit, []  # the objectives are watched after the loop
+        steps, samples = self.steps, self.samples_seen
+        undo = last_batch = None  # this call's last real step's batch
         try:
-            yield
+            for _ in range(n):
+                x, target = self._next_batch()
+                scores = model(x)
+                loss = loss_fn(scores, target)
+                value = float(loss.data)
+                if not value <= limit:  # exploded, or NaN
+                    self._diverge(value, last_batch)
+                    break
+                objectives.append(value + penalty.value(self._weights) if penalty else value)
+                for p in params:  # cleared only now: a divergence keeps the last real ones
+                    p.grad = None
+                loss.backward()
+                last_batch = x, target
+                saved[...] = vector  # (an assignment copies faster than np.copyto)
+                undo = steps, samples  # an interrupt from here until the counts are up undoes the step
+                optimizer.step()
+                steps += 1
+                samples += x.data.shape[1]
+                undo = None
         except KeyboardInterrupt:
-            if self._counts_before is not None:
-                for p, saved in zip(self._params, self._before_step):
-                    np.copyto(p.data, saved)
-                self.steps, self.samples_seen, self.epoch = self._counts_before
+            if undo is not None:
+                np.copyto(vector, saved)
+                steps, samples = undo
                 self._build_optimizer()
             raise
+        else:
+            if last_batch is not None and not self.diverged:
+                # Its graph holds dLoss/d(each layer's output). Only the last step's is kept:
+                # keeping each step's while the next is built would double the memory traffic.
+                self._last_scores = scores
+        finally:
+            self.monitor.observe(self.steps, objectives)
+            self.epoch += (samples - self.samples_seen) / self._n_train
+            self.steps, self.samples_seen = steps, samples
 
     def _next_batch(self) -> tuple[Tensor, np.ndarray]:
         """The next mini-batch, features x batch: x (F, B), target (K, B)."""
@@ -321,15 +335,29 @@ class Trainer:
         self._cursor += 1
         return self._batches[self._cursor - 1]
 
-    def _diverge(self, loss: float) -> None:
+    def _diverge(self, loss: float, last_batch: tuple[Tensor, np.ndarray] | None = None) -> None:
         """Stop at ``loss``, back at the parameters before the last step (whose loss was within
-        bounds), keeping that step's gradients and update for the statistics."""
+        bounds), keeping that step's gradients and update for the statistics.
+
+        ``last_batch``: that step's (x, target) when it was taken in the same ``step(n)`` call,
+        whose loop keeps no graph but the last: the step's forward and backward pass is then
+        taken again, from the same parameters, for its graph (``output_gradients``).
+        """
         self.diverged = True
         self.exploded_loss = loss
-        self._diverged_update = [p.data - saved for p, saved in zip(self._params, self._before_step)]
-        for p, saved in zip(self._params, self._before_step):
-            np.copyto(p.data, saved)
+        vector = self.model.parameter_vector
+        self._diverged_update = vector - self._saved
+        np.copyto(vector, self._saved)
         self._build_optimizer()
+        if last_batch is not None:
+            gradients = [p.grad for p in self._params]  # the step's own, kept as they were
+            for p in self._params:
+                p.grad = None
+            x, target = last_batch
+            self._last_scores = self.model(x)
+            LOSSES[self.training.loss](self._last_scores, target).backward()
+            for p, grad in zip(self._params, gradients):
+                p.grad = grad
 
     # --------------------------------------------------------- evaluation
     def evaluate(self, every_point: bool = False) -> StepStats:
@@ -342,7 +370,9 @@ class Trainer:
             scores = outputs[-1]
             train_loss, train_acc = self._measure(scores[:, :n], target[:, :n], labels[:n])
             test_loss, test_acc = self._measure(scores[:, n:], target[:, n:], labels[n:])
-            layers = tuple(self._layer_stats(i, output[:, :n]) for i, output in enumerate(outputs))
+            norms = self._parameter_norms()
+            layers = tuple(self._layer_stats(i, output[:, :n], norms[:, 2 * i], norms[:, 2 * i + 1])
+                           for i, output in enumerate(outputs))
         return StepStats(
             step=self.steps, epoch=self.epoch,
             train_loss=train_loss, train_accuracy=train_acc,
@@ -362,18 +392,32 @@ class Trainer:
         accuracy = float((scores.argmax(axis=0) == labels).mean())
         return float(loss.data), accuracy
 
-    def _layer_stats(self, i: int, output: np.ndarray) -> LayerStats:
-        """Layer i's statistics; output: its activations on the training points (width, n_train)."""
+    def _parameter_norms(self) -> np.ndarray:
+        """(3, parameters): the Frobenius norms of each parameter (W1, b1, W2, ...), of its last
+        gradient (0 before any) and of its last update, computed together."""
+        vector = self.model.parameter_vector
+        squares = np.empty((3, vector.size))
+        squares[0] = vector
+        np.concatenate([np.zeros(p.data.size) if p.grad is None else p.grad.ravel() for p in self._params],
+                       out=squares[1])
+        if self.diverged:
+            squares[2] = self._diverged_update
+        else:
+            np.subtract(vector, self._saved, out=squares[2])
+        squares *= squares
+        return np.sqrt(np.add.reduceat(squares, self.model.parameter_offsets[:-1], axis=1))
+
+    def _layer_stats(self, i: int, output: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> LayerStats:
+        """Layer i's statistics; output: its activations on the training points (width, n_train),
+        weight and bias: the norms of its W and b, their gradients and last updates."""
         layer = self.model.layers[i]
-        w, b = layer.W, layer.b
-        update = self._update(2 * i)
-        weight_norm, update_norm = _norm(w.data), _norm(update)
+        (weight_norm, grad_norm, update_norm), (bias_norm, bias_grad_norm, _) = weight.tolist(), bias.tolist()
         return LayerStats(
-            index=i + 1, shape=w.shape, activation=layer.activation.name,
-            weight_norm=weight_norm, bias_norm=_norm(b.data),
-            grad_norm=_norm(w.grad), bias_grad_norm=_norm(b.grad),
+            index=i + 1, shape=layer.W.shape, activation=layer.activation.name,
+            weight_norm=weight_norm, bias_norm=bias_norm,
+            grad_norm=grad_norm, bias_grad_norm=bias_grad_norm,
             update_norm=update_norm, update_ratio=update_norm / weight_norm if weight_norm else 0.0,
-            penalty=self.optimizer.penalty.value([w]),
+            penalty=self.optimizer.penalty.value([layer.W]),
             dead_fraction=dead_fraction(layer.activation.name, output),
             saturated_fraction=saturated_fraction(layer.activation.name, output),
         )
@@ -382,10 +426,8 @@ class Trainer:
     def last_updates(self) -> list[np.ndarray]:
         """Each parameter's change in the last real step, penalty included, in ``model.parameters()``
         order (W1, b1, W2, ...); zeros before the first step."""
-        return [self._update(k) for k in range(len(self._params))]
-
-    def _update(self, k: int) -> np.ndarray:
-        return self._diverged_update[k] if self.diverged else self._params[k].data - self._before_step[k]
+        vector = self.model.parameter_vector
+        return self.model.split(self._diverged_update if self.diverged else vector - self._saved)
 
     def output_gradients(self) -> list[np.ndarray | None]:
         """dLoss/d(each layer's output) from the last real step's backward pass, on that step's
@@ -432,11 +474,6 @@ def _measured_columns(n_train: int, n_test: int) -> tuple[np.ndarray, int] | Non
     return np.concatenate([train, n_train + test]), len(train)
 
 
-def _norm(a: np.ndarray | None) -> float:
-    """Frobenius norm; 0 for a gradient that does not exist yet."""
-    return 0.0 if a is None else float(np.sqrt(np.vdot(a, a)))
-
-
 def dead_fraction(activation: str, output: np.ndarray) -> float:
     """ReLU: the share of units (rows of output (width, N)) that are 0 for every point; else NaN."""
     if activation != "relu" or not output.shape[1]:
@@ -444,13 +481,15 @@ def dead_fraction(activation: str, output: np.ndarray) -> float:
     return float(1.0 - (output > 0).any(axis=1).mean())
 
 
-# Outputs beyond these are saturated: the local gradient there is under ~2% of its peak.
-_SATURATED = {"tanh": (-0.99, 0.99), "sigmoid": (0.01, 0.99)}
+# Outputs this close to an activation's bounds are saturated: the local gradient there is under
+# ~2% of its peak. Per activation: the middle of its range and how far from it that begins.
+_SATURATED = {"tanh": (0.0, 0.99), "sigmoid": (0.5, 0.49)}
 
 
 def saturated_fraction(activation: str, output: np.ndarray) -> float:
     """sigmoid/tanh: the share of outputs (width, N) within 1% of the bounds; else NaN."""
     if activation not in _SATURATED or not output.size:
         return math.nan
-    low, high = _SATURATED[activation]
-    return np.count_nonzero((output <= low) | (output >= high)) / output.size
+    middle, reach = _SATURATED[activation]
+    distance = np.abs(output - middle) if middle else np.abs(output)
+    return np.count_nonzero(distance >= reach) / output.size

@@ -176,10 +176,11 @@ def ctrl_c_at_step(monkeypatch):
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # as Python starts a program
 
     def arm(n: int):
-        take = Trainer._next_batch
+        take, batches = Trainer._next_batch, [0]
 
-        def next_batch(trainer):
-            if trainer.steps == n:
+        def next_batch(trainer):  # the batch of step n + 1: step n is done
+            batches[0] += 1
+            if batches[0] == n + 1:
                 signal.raise_signal(signal.SIGINT)
             return take(trainer)
 

@@ -9,8 +9,7 @@ from engine.monitor import DIVERGED_LOSS, STALL_STEPS, LossMonitor
 
 def watch(losses, monitor=None):
     monitor = monitor or LossMonitor()
-    for step, loss in enumerate(losses):
-        monitor.observe(step, loss)
+    monitor.observe(0, list(losses))
     return monitor
 
 
@@ -63,3 +62,16 @@ def test_a_flat_loss_above_convergence_stalls_and_progress_clears_it():
 
 def test_a_converged_loss_does_not_stall():
     assert not watch([0.001] * (2 * STALL_STEPS)).stalled
+
+
+def test_losses_fed_in_pieces_give_the_verdicts_of_losses_fed_at_once():
+    losses = [0.7] * 5 + [20.0, 1.0] * 30 + [0.69] * (2 * STALL_STEPS)
+    whole = watch(losses)
+    pieces, start = LossMonitor(), 0
+    for size in (1, 3, 7, 100, 1, len(losses)):  # the last piece takes what is left
+        pieces.observe(start, losses[start:start + size])
+        start = min(start + size, len(losses))
+    state = ("start", "limit", "smoothed", "unstable", "unstable_step", "stalled",
+             "_high", "_above", "_since")
+    assert [getattr(pieces, name) for name in state] == [getattr(whole, name) for name in state]
+    assert whole.unstable and whole.stalled  # both verdicts were reached on the way

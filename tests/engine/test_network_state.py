@@ -76,6 +76,20 @@ def test_a_divergence_keeps_the_last_real_gradients():
     np.testing.assert_array_equal(layers[0].weight_grad, trainer.model.layers[0].W.grad)
 
 
+@pytest.mark.parametrize("batch_size", [0, 16])
+def test_a_divergence_in_the_middle_of_a_call_keeps_that_steps_own_output_gradients(batch_size):
+    """The loop keeps no graph but the last; a divergence takes the last real step again."""
+    diverging = make(activation="relu", learning_rate=30.0, batch_size=batch_size)
+    stats = diverging.step(500)
+    assert stats.diverged and stats.step >= 2  # it diverged after some real steps of this call
+    stopped = make(activation="relu", learning_rate=30.0, batch_size=batch_size)
+    stopped.step(stats.step)  # the same run, stopped right after its last real step
+    for got, expected in zip(diverging.output_gradients(), stopped.output_gradients(), strict=True):
+        np.testing.assert_array_equal(got, expected)
+    for got, expected in zip(diverging.model.parameters(), stopped.model.parameters()):
+        np.testing.assert_array_equal(got.grad, expected.grad)
+
+
 def test_neuron_maps_are_every_layer_on_the_grid_in_one_pass():
     trainer = make(features=("x1", "x2", "x1x2"))
     bounds = (-1.0, 1.0, -0.5, 0.5)

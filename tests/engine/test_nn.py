@@ -58,6 +58,19 @@ def test_fused_dense_equals_the_primitive_graph(activation):
     assert check.passed(), check.max_error
 
 
+@pytest.mark.parametrize("activation", [name for name, a in ACTIVATIONS.items() if a.downstream])
+def test_each_activation_passes_back_upstream_times_its_local_gradient(activation):
+    f = ACTIVATIONS[activation]
+    y = f.forward(RNG.standard_normal((4, 9)).astype(np.float32))
+    g = RNG.standard_normal((4, 9)).astype(np.float32)
+    y_before, g_before = y.copy(), g.copy()
+    got = f.downstream(g, y)
+    np.testing.assert_allclose(got, g * f.local_gradient(y), rtol=1e-6)
+    assert got.dtype == np.float32
+    np.testing.assert_array_equal(y, y_before)  # its inputs are left as they were
+    np.testing.assert_array_equal(g, g_before)
+
+
 @pytest.mark.parametrize("loss", LOSSES)
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 def test_the_primitive_path_equals_the_fused_path(activation, loss):
@@ -131,6 +144,18 @@ def test_architecture_limits(hidden):
 def test_unknown_activation():
     with pytest.raises(ValueError, match="unknown activation 'swish'"):
         MLP(2, [4], 2, activation="swish")
+
+
+def test_the_parameters_are_views_of_one_vector():
+    model = MLP(2, [3, 4], 2, dtype=np.float32)
+    vector = model.parameter_vector
+    assert vector.shape == (model.parameter_count(),) and vector.dtype == np.float32
+    expected = np.concatenate([p.data.ravel() for p in model.parameters()])
+    vector += 1.0  # every parameter sees it
+    np.testing.assert_array_equal(np.concatenate([p.data.ravel() for p in model.parameters()]), expected + 1)
+    split = model.split(np.arange(vector.size))
+    assert [a.shape for a in split] == [p.shape for p in model.parameters()]
+    assert np.concatenate([a.ravel() for a in split]).tolist() == list(range(vector.size))
 
 
 def test_zero_grad_and_parameter_names():

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from engine import Tensor
+from engine.nn import MLP
 from engine.optim import SGD, Adam, Penalty, make_optimizer
 
 
@@ -114,3 +115,41 @@ def test_make_optimizer():
     assert make_optimizer("momentum", [p], 0.1).momentum == 0.9
     with pytest.raises(ValueError, match="unknown optimizer 'rmsprop'"):
         make_optimizer("rmsprop", [p], 0.1)
+
+
+@pytest.mark.parametrize("name", ["sgd", "momentum", "adam"])
+def test_moving_the_parameter_vector_at_once_equals_moving_each_parameter(name):
+    """A model's parameters share one vector: a step with every gradient moves it in one go."""
+    rng = np.random.default_rng(5)
+    together, apart = MLP(2, [3], 2, seed=1), MLP(2, [3], 2, seed=1)
+    at_once = make_optimizer(name, together.parameters(), 0.1, penalty=Penalty(l1=0.01),
+                             penalised=together.weights(), vector=together.parameter_vector)
+    each = make_optimizer(name, apart.parameters(), 0.1, penalty=Penalty(l1=0.01), penalised=apart.weights())
+    for _ in range(3):
+        for a, b in zip(together.parameters(), apart.parameters()):
+            a.grad = b.grad = rng.standard_normal(a.shape)
+        at_once.step()
+        each.step()
+    for a, b in zip(together.parameters(), apart.parameters()):
+        np.testing.assert_array_equal(a.data, b.data)
+    mine, theirs = each.state(), at_once.state()
+    assert mine.pop("t", None) == theirs.pop("t", None)  # Adam's step count
+    for key in mine:  # the running averages, per parameter
+        for a, b in zip(mine[key], theirs[key], strict=True):
+            np.testing.assert_array_equal(a, b)
+    apart.parameters()[1].grad = None  # without every gradient: each parameter on its own
+    together.parameters()[1].grad = None
+    before = together.parameters()[1].data.copy()
+    at_once.step()
+    each.step()
+    np.testing.assert_array_equal(together.parameters()[1].data, before)
+    for a, b in zip(together.parameters(), apart.parameters()):
+        np.testing.assert_array_equal(a.data, b.data)
+
+
+def test_a_vector_the_parameters_are_not_views_of_is_refused():
+    model = MLP(2, [3], 2)
+    with pytest.raises(ValueError, match="not views of this vector"):
+        SGD(model.parameters(), 0.1, vector=model.parameter_vector.copy())
+    with pytest.raises(ValueError, match="not views of this vector"):
+        SGD(model.parameters()[::-1], 0.1, vector=model.parameter_vector)
