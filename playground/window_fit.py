@@ -48,6 +48,7 @@ class WindowFit(QObject):
         self.boost = 1.0
         self.shares = dict(AREA_SHARES)
         self._given: dict[Area, int] = {}  # the size each area was last given
+        self._docks: list[QDockWidget] | None = None  # the window's, found again when its children change
         self._restack = QTimer(self, singleShot=True, interval=0)  # after the layouts have settled
         self._restack.timeout.connect(lambda: self._stack_docks(always=False))
         window.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)  # menus and dialogs scale too
@@ -59,6 +60,8 @@ class WindowFit(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Resize:
             self.fit(event.oldSize())
+        elif watched is self.window and event.type() in (QEvent.Type.ChildAdded, QEvent.Type.ChildRemoved):
+            self._docks = None
         elif isinstance(watched, QDockWidget) and event.type() == QEvent.Type.LayoutRequest:
             self._restack.start()
         return super().eventFilter(watched, event)
@@ -88,8 +91,10 @@ class WindowFit(QObject):
     # ------------------------------------------------------------------ docks
     def _areas(self) -> dict[Area, list[QDockWidget]]:
         """The docks shown in each area (floating and hidden ones take no room)."""
+        if self._docks is None:  # kept: this runs every frame a panel's text changes, and finding
+            self._docks = self.window.findChildren(QDockWidget)  # them costs more than the rest
         areas: dict[Area, list[QDockWidget]] = {}
-        for dock in self.window.findChildren(QDockWidget):
+        for dock in self._docks:
             if dock.isVisibleTo(self.window) and not dock.isFloating():
                 areas.setdefault(self.window.dockWidgetArea(dock), []).append(dock)
         return areas

@@ -115,7 +115,8 @@ class Runner(QObject):
         self._tick_started.start()
         self.tick()
         if self.running:  # (the tick may have stopped it: a divergence)
-            self.timer.start(max(0, self.interval_ms - self._tick_started.elapsed()))
+            # (in whole milliseconds, rounded down: a timer fires a little late, not early)
+            self.timer.start(max(0, int(self.interval_ms - self._tick_started.nsecsElapsed() / 1e6)))
 
     def _forget_pace(self) -> None:
         self._seconds_per_step = None

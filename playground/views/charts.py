@@ -14,10 +14,12 @@ Emits nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QPointF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from engine.history import FIELDS
@@ -137,7 +139,7 @@ class TrainingCharts(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.step_label, self.epoch_label = QLabel(), muted(QLabel())
+        self.step_label, self.epoch_label = QLabel(), muted(QLabel(alignment=Qt.AlignmentFlag.AlignRight))
         self.sample_note = muted(QLabel(wordWrap=True))  # shown when the figures are a sample's
         self.loss_plot = _plot(LogAxis("left"))
         self.accuracy_plot = _plot(pg.AxisItem("left"))
@@ -160,6 +162,7 @@ class TrainingCharts(QWidget):
                  "loss": self.tr("Loss"), "accuracy": self.tr("Accuracy"), **split_names()}
         for key, label in self.captions.items():
             label.setText(words[key])
+        self._size_counters()
         self.refresh(self.session.stats)
 
     def _build_layout(self) -> None:
@@ -207,10 +210,10 @@ class TrainingCharts(QWidget):
         base, metrics = self.font(), self.fontMetrics()
         self.step_label.setFont(scaled_font(base, STEP_SCALE, bold=True))
         value_font = scaled_font(base, VALUE_SCALE, bold=True)
-        slot = max(QFontMetrics(value_font).horizontalAdvance(text) for text in WIDEST_VALUES)
         for label in self.values.values():
             label.setFont(value_font)
-            label.setMinimumWidth(slot)  # a fixed slot: a huge loss never widens the panel
+            fix_size(label, WIDEST_VALUES)  # a fixed slot: a huge loss never widens the panel
+        self._size_counters()
         overhang = metrics.horizontalAdvance("0000") // 2  # room for the last x tick label
         for widget in (self.loss_plot, self.accuracy_plot):
             plot = widget.getPlotItem()
@@ -218,6 +221,11 @@ class TrainingCharts(QWidget):
             plot.getAxis("left").setStyle(tickFont=base)
             plot.getAxis("left").setWidth(metrics.horizontalAdvance("0.0001") + 8)
             plot.getAxis("bottom").setStyle(tickFont=base, hideOverlappingLabels=overhang)
+
+    def _size_counters(self) -> None:
+        """The step and epoch labels sized for the longest run, in this language and font."""
+        fix_size(self.step_label, [self.tr("Step {step:,}").format(step=99_999_999)])
+        fix_size(self.epoch_label, [self.tr("epoch {epoch:,.1f}").format(epoch=99_999.9)])
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
@@ -308,6 +316,16 @@ def _plot(left: pg.AxisItem) -> pg.PlotWidget:
         plot.getAxis(name).setPen(pg.mkPen(style.GRID))
         plot.getAxis(name).setTextPen(pg.mkPen(style.MUTED))
     return widget
+
+
+def fix_size(label: QLabel, widest: Sequence[str]) -> None:
+    """Size a label whose text changes every frame for the widest of its texts, once.
+
+    Its changes then stay inside it: a label that may grow makes Qt lay out again every
+    layout around it, up to the main window's, for each new text.
+    """
+    metrics = label.fontMetrics()
+    label.setFixedSize(max(metrics.horizontalAdvance(text) for text in widest) + 2, label.sizeHint().height())
 
 
 def muted(label: QLabel) -> QLabel:

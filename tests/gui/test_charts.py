@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from engine.scenario import Scenario
@@ -212,3 +213,32 @@ def test_a_huge_loss_does_not_widen_the_panel(qtbot, window):
     QApplication.processEvents()  # the layouts take the new sizes
     assert charts.values["train_loss"].text() == "2.1e+08"
     assert charts.width() == width and canvas.width() == canvas_width
+
+
+class _LayoutRequests(QObject):
+    """Counts the layout requests an object receives."""
+
+    def __init__(self):
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched, event) -> bool:
+        self.count += event.type() == QEvent.Type.LayoutRequest
+        return False
+
+
+def test_new_numbers_every_frame_do_not_lay_out_the_window_again(make_window, session, qtbot):
+    """A label that may grow makes Qt lay out every layout around it, up to the main window's:
+    the numbers that change every frame keep fixed slots."""
+    window = make_window(session)
+    for _ in range(3):  # the panels change once training has begun: let that settle
+        session.step(1)
+        qtbot.wait(20)
+    requests = _LayoutRequests()
+    window.installEventFilter(requests)
+    for steps in (7, 90, 900, 9000):  # numbers of every width: steps 10, 100, 1,000, 10,000
+        session.step(steps)
+        QApplication.processEvents()
+    window.removeEventFilter(requests)
+    assert requests.count == 0
+    assert window.findChild(TrainingCharts).step_label.text() == "Step 10,000"

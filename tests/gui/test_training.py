@@ -1,8 +1,10 @@
 """Training from the window: play, step, reset, live changes, divergence."""
 
+import time
+
 import numpy as np
 
-from playground.controllers.runner import Speed
+from playground.controllers.runner import FRAME_MS, Speed
 
 PROBE = np.array([[0.3, -0.2], [-0.7, 0.5], [0.1, 0.9]])
 
@@ -154,3 +156,20 @@ def test_keyboard_shortcuts(qtbot, window):
     assert not window.runner.running
     qtbot.keyClick(window.canvas, Qt.Key.Key_R)
     assert window.session.stats.step == 0
+
+
+def test_the_next_tick_comes_a_frame_after_this_one_began(qtbot, window, monkeypatch):
+    """Armed for the rest of the frame, in whole milliseconds rounded down (rounded up, every
+    frame would come later still than the timer's own lateness makes it)."""
+    runner, took = window.runner, []
+
+    def tick():  # a tick of about 5.7 ms, not a whole number of them
+        started = time.perf_counter()
+        time.sleep(0.0057)
+        took.append((time.perf_counter() - started) * 1e3)
+
+    monkeypatch.setattr(runner, "tick", tick)
+    runner.play()
+    runner._tick_and_wait()
+    assert runner.timer.isActive() and runner.timer.interval() <= FRAME_MS - took[0]
+    runner.pause()
