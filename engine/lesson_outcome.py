@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from engine.expression_graph import LECTURE_EXAMPLES, trace_expression
 from engine.lesson import Bound, Expectation
 from engine.scenario import Scenario
-from engine.trainer import StepStats, Trainer
+from engine.step_stats import StepStats
+from engine.trainer import Trainer
 
 GRADIENT_TOLERANCE = 1e-9  # relative: the explorer's numbers are exact in float64
 

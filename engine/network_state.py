@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.features import feature_matrix, grid_points
-from engine.trainer import saturated_fraction
+from engine.step_stats import saturated_fraction
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ import time
 from engine.errors import one_line
 from engine.scenario import Scenario, ScenarioError, load
 from engine.settings import MAX_STEPS, DataSettings, ModelSettings, Settings, SettingsError, TrainingSettings
-from engine.trainer import StepStats
+from engine.step_stats import StepStats
 from playground import cli_files
 from playground.collapsed import collapsed_json
 from playground.lessons import lesson_files

@@ -48,8 +48,9 @@ from engine.scenario import DECIMALS, Scenario, load, save
 from engine.settings import Settings
 from engine.snapshot import Snapshot
 from engine.spaces import HiddenSpace, LinearMap, feature_plane, grid_lines, hidden_space, linear_map
+from engine.step_stats import StepStats
 from engine.trace import Trace
-from engine.trainer import StepStats, Trainer
+from engine.trainer import Trainer
 from playground.commands import EditPoints
 from playground.messages import QT_TRANSLATE_NOOP
 from playground.model_info import ModelInfo

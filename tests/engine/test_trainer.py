@@ -221,7 +221,7 @@ def test_before_any_step_gradients_and_updates_are_zero():
 
 
 def test_dead_and_saturated_fractions():
-    from engine.trainer import dead_fraction, saturated_fraction
+    from engine.step_stats import dead_fraction, saturated_fraction
 
     relu_out = np.array([[0.0, 0.0, 0.0], [0.0, 0.5, 0.0], [0.0, 0.0, 0.0], [1.0, 2.0, 3.0]])
     assert dead_fraction("relu", relu_out) == 0.5
