@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsEllipseItem
 from playground import style
 from playground.session import Session
 from playground.views.boundary import colorize, tie_lines
+from playground.views.plot_axes import style_axes
 from playground.views.point_layers import PointLayers
 from playground.views.refresh_clock import RefreshClock
 
@@ -102,10 +103,7 @@ class CanvasView(pg.PlotWidget):
         plot = self.getPlotItem()
         plot.hideButtons()
         plot.setMenuEnabled(False)
-        for name in ("left", "bottom"):
-            axis = plot.getAxis(name)
-            axis.setPen(pg.mkPen(style.GRID))
-            axis.setTextPen(pg.mkPen(style.MUTED))
+        style_axes(plot)
         x_min, x_max, y_min, y_max = style.PLANE
         box = self.getViewBox()
         box.setRange(xRange=(x_min, x_max), yRange=(y_min, y_max), padding=0)

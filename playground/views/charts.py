@@ -26,6 +26,7 @@ from engine.history import FIELDS
 from playground import style
 from playground.fonts import scaled_font
 from playground.session import Session
+from playground.views.plot_axes import style_axes
 
 MIN_LOSS = 1e-6               # losses are clipped here so the log scale never sees 0
 MIN_LOG_SPAN = 0.7            # decades the loss axis shows at least: a flat loss still gets numbers
@@ -141,8 +142,8 @@ class TrainingCharts(QWidget):
         self.session = session
         self.step_label, self.epoch_label = QLabel(), muted(QLabel(alignment=Qt.AlignmentFlag.AlignRight))
         self.sample_note = muted(QLabel(wordWrap=True))  # shown when the figures are a sample's
-        self.loss_plot = _plot(LogAxis("left"))
-        self.accuracy_plot = _plot(pg.AxisItem("left"))
+        self.loss_plot = step_plot(log=True)
+        self.accuracy_plot = step_plot(log=False)
         self.accuracy_plot.setYRange(*ACCURACY_RANGE, padding=0)
         self.accuracy_plot.getPlotItem().getAxis("left").setTicks(ACCURACY_TICKS)
         self.curves = {name: (self.loss_plot if name.endswith("loss") else self.accuracy_plot)
@@ -302,19 +303,18 @@ def _log_range(losses: np.ndarray) -> tuple[float, float]:
     return low - pad, high + pad
 
 
-def _plot(left: pg.AxisItem) -> pg.PlotWidget:
-    """A white, non-interactive plot with a light grid; a log y axis if ``left`` is a LogAxis."""
+def step_plot(log: bool) -> pg.PlotWidget:
+    """A white, non-interactive plot against the step, with a light grid; a log y axis if ``log``."""
     widget = pg.PlotWidget(background=style.BACKGROUND,
-                           axisItems={"left": left, "bottom": StepAxis("bottom")})
+                           axisItems={"left": LogAxis("left") if log else pg.AxisItem("left"),
+                                      "bottom": StepAxis("bottom")})
     plot = widget.getPlotItem()
     plot.hideButtons()
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(False, False)
-    plot.setLogMode(y=isinstance(left, LogAxis))
+    plot.setLogMode(y=log)
     plot.showGrid(x=True, y=True, alpha=0.6)
-    for name in ("left", "bottom"):
-        plot.getAxis(name).setPen(pg.mkPen(style.GRID))
-        plot.getAxis(name).setTextPen(pg.mkPen(style.MUTED))
+    style_axes(plot)
     return widget
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from engine.settings import MAX_HIDDEN_LAYERS
 from playground import messages, style
 from playground.session import Session
-from playground.views.charts import LogAxis, StepAxis, muted
+from playground.views.charts import muted, step_plot
 from playground.views.network_style import layer_colors
 from playground.views.refresh_clock import RefreshClock
 
@@ -177,19 +177,9 @@ class GradientCharts(QWidget):
 
 
 def _plot(log: bool) -> pg.PlotWidget:
-    """A white, non-interactive plot against the step, with a light grid."""
-    widget = pg.PlotWidget(background=style.BACKGROUND,
-                           axisItems={"left": LogAxis("left") if log else pg.AxisItem("left"),
-                                      "bottom": StepAxis("bottom")})
-    plot = widget.getPlotItem()
-    plot.hideButtons()
-    plot.setMenuEnabled(False)
-    plot.setMouseEnabled(False, False)
-    plot.setLogMode(y=log)
-    plot.showGrid(x=True, y=True, alpha=0.6)
+    """A step plot whose tick labels give way rather than overlap."""
+    widget = step_plot(log)
     for name in ("left", "bottom"):
-        plot.getAxis(name).setPen(pg.mkPen(style.GRID))
-        plot.getAxis(name).setTextPen(pg.mkPen(style.MUTED))
-        plot.getAxis(name).setStyle(hideOverlappingLabels=True)
+        widget.getPlotItem().getAxis(name).setStyle(hideOverlappingLabels=True)
     return widget
 

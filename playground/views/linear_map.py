@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QWidget
 
 from playground import messages, style
 from playground.session import Session
+from playground.views.plot_axes import style_axes
 from playground.views.refresh_clock import RefreshClock
 
 REFRESH_MS = 100
@@ -53,9 +54,7 @@ class TemplateBars(pg.PlotWidget):
         plot.hideButtons()
         plot.setMenuEnabled(False)
         plot.setMouseEnabled(False, False)
-        for name in ("left", "bottom"):
-            plot.getAxis(name).setPen(pg.mkPen(style.GRID))
-            plot.getAxis(name).setTextPen(pg.mkPen(style.INK if name == "left" else style.MUTED))
+        style_axes(plot, left_text=style.INK)
         plot.addItem(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen(style.MUTED)))
         self.bars = [pg.BarGraphItem(x0=[], y=[], width=[], height=0.1, brush=color, pen=pg.mkPen("w"))
                      for color in style.CLASS_COLORS]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QScrollArea, QWidget
 
 from playground import style
 from playground.views.boundary import colorize, tie_lines
+from playground.views.plot_axes import style_axes
 from playground.views.point_layers import PointLayers
 from playground.views.refresh_clock import RefreshClock
 
@@ -36,11 +37,9 @@ class SpacePlot(pg.PlotWidget):
         box = self.getViewBox()
         box.setAspectLocked(lock_aspect)
         box.disableAutoRange()
+        style_axes(plot)
         for name in ("left", "bottom"):
-            axis = plot.getAxis(name)
-            axis.setPen(pg.mkPen(style.GRID))
-            axis.setTextPen(pg.mkPen(style.MUTED))
-            axis.enableAutoSIPrefix(False)
+            plot.getAxis(name).enableAutoSIPrefix(False)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.ties = pg.PlotCurveItem(pen=pg.mkPen(style.INK, width=style.BOUNDARY_PEN), connect="pairs")
         for z, item in ((0, self.image), (1, self.ties)):

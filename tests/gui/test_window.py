@@ -1,8 +1,9 @@
 """The window builds its views from a list: a new view plugs in without touching the layout code."""
 
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QScrollArea
 
 from playground.controllers.runner import Runner
 from playground.main_window import MainWindow
@@ -116,3 +117,11 @@ def test_the_backprop_tab_takes_the_bottom_area_and_gives_it_back(qtbot, window)
     window.centre.setCurrentWidget(explorer)
     window.close()  # the layout saved is the everyday one
     assert network.isVisible() or window.centre_room._closed == []
+
+
+def test_every_plot_axis_is_drawn_from_a_cached_image(window):
+    """A plot repaints whenever anything in it changes: its axes should not be drawn again then."""
+    axes = [item for view in window.findChildren(pg.GraphicsView) for item in view.scene().items()
+            if isinstance(item, pg.AxisItem) and item.isVisible()]
+    assert len(axes) >= 10  # the canvas, the loss and gradient charts, the spaces, the linear map
+    assert all(axis.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache for axis in axes)
