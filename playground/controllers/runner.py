@@ -26,6 +26,7 @@ FRAME_MS = 16           # timer interval: up to ~60 frames a second
 TRAIN_BUDGET_S = 0.008  # training time per frame, leaving the rest for drawing and input (a big
 # network draws for 25-30 ms a frame: with 12 ms of training, input waited up to 70 ms)
 MAX_STEPS_PER_FRAME = 500
+LATE_MS = 4             # a tick this late was kept waiting by drawing, not by the timer
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,10 @@ class Runner(QObject):
         self.timer = QTimer(self, singleShot=True, timerType=Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick_and_wait)
         self._interval = FRAME_MS
-        self._tick_started = QElapsedTimer()
+        self._clock = QElapsedTimer()  # the time the ticks are due on, in ms (_now)
+        self._clock.start()
+        self._due = 0.0  # when the coming tick is due
+        self._late = False  # whether the last tick came more than LATE_MS after it was due
         session.diverged.connect(self.pause)
         session.points_changed.connect(self._forget_pace)
         session.settings_changed.connect(self._forget_pace)
@@ -83,7 +87,7 @@ class Runner(QObject):
         if not self.running:
             self.session.resume()
             self._running = True
-            self.timer.start(self._interval)
+            self._arm(self._now() + self._interval)
             self.running_changed.emit(True)
             if self.interval_ms > FRAME_MS:  # slow motion: the first step now, not after a pause
                 self.tick()
@@ -102,7 +106,7 @@ class Runner(QObject):
         self.steps_per_tick = max(1, min(MAX_STEPS_PER_FRAME, speed.steps))
         self._interval = max(FRAME_MS, speed.interval_ms)
         if self.timer.isActive():  # the next tick at the new pace
-            self.timer.start(self._interval)
+            self._arm(self._now() + self._interval)
 
     def step_once(self) -> None:
         """One training step by hand (pauses a run first; resumes after a divergence)."""
@@ -111,12 +115,26 @@ class Runner(QObject):
         self.session.step(1)
 
     def _tick_and_wait(self) -> None:
-        """A tick, then the next one an interval after this one began (at once if it took longer)."""
-        self._tick_started.start()
+        """A tick, then the next one an interval after this one was due: the timer's lateness
+        does not add up, and a frame that took longer (a redraw of the curves, say) is caught up
+        on, the next tick coming at once, after the redraws and input waiting in the event loop.
+        Late twice running, the drawing cannot keep the pace: the cadence starts again from now,
+        so that input is not kept waiting behind tick after tick."""
+        late = self._now() > self._due + LATE_MS
+        if late and self._late:
+            self._due = self._now()
+        self._late = late
         self.tick()
         if self.running:  # (the tick may have stopped it: a divergence)
-            # (in whole milliseconds, rounded down: a timer fires a little late, not early)
-            self.timer.start(max(0, int(self.interval_ms - self._tick_started.nsecsElapsed() / 1e6)))
+            self._arm(self._due + self.interval_ms)
+
+    def _arm(self, due: float) -> None:
+        """The next tick at ``due`` (ms on ``_clock``), in whole milliseconds rounded down."""
+        self._due = due
+        self.timer.start(max(0, int(due - self._now())))
+
+    def _now(self) -> float:
+        return self._clock.nsecsElapsed() / 1e6
 
     def _forget_pace(self) -> None:
         self._seconds_per_step = None

@@ -4,7 +4,7 @@ import time
 
 import numpy as np
 
-from playground.controllers.runner import FRAME_MS, Speed
+from playground.controllers.runner import FRAME_MS, LATE_MS, Speed
 
 PROBE = np.array([[0.3, -0.2], [-0.7, 0.5], [0.1, 0.9]])
 
@@ -158,18 +158,26 @@ def test_keyboard_shortcuts(qtbot, window):
     assert window.session.stats.step == 0
 
 
-def test_the_next_tick_comes_a_frame_after_this_one_began(qtbot, window, monkeypatch):
-    """Armed for the rest of the frame, in whole milliseconds rounded down (rounded up, every
-    frame would come later still than the timer's own lateness makes it)."""
-    runner, took = window.runner, []
+def test_ticks_keep_their_cadence(qtbot, window, monkeypatch):
+    """The next tick is due an interval after this one was due, however long it took and
+    however late the timer fired it: lateness does not add up, frame by frame, and one slow
+    frame is caught up on. Late twice running, the cadence starts again from now."""
+    runner = window.runner
+    monkeypatch.setattr(runner, "tick", lambda: time.sleep(0.0057))  # a tick of about 5.7 ms
 
-    def tick():  # a tick of about 5.7 ms, not a whole number of them
-        started = time.perf_counter()
-        time.sleep(0.0057)
-        took.append((time.perf_counter() - started) * 1e3)
+    def fire(late: float) -> float:
+        """The tick fired ``late`` ms after it was due; returns when it was due."""
+        runner._due = due = runner._now() - late
+        runner._tick_and_wait()
+        return due
 
-    monkeypatch.setattr(runner, "tick", tick)
     runner.play()
-    runner._tick_and_wait()
-    assert runner.timer.isActive() and runner.timer.interval() <= FRAME_MS - took[0]
+    for late in (0.0, 1.5, 3.0):  # by a timer's lateness
+        due = fire(late)
+        assert runner._due == due + FRAME_MS
+        assert runner.timer.isActive() and runner.timer.interval() <= FRAME_MS - late - 5.7
+    due = fire(LATE_MS + 8)  # kept waiting by drawing, once: caught up on, at once
+    assert runner._due == due + FRAME_MS and runner.timer.interval() == 0
+    fire(LATE_MS + 8)  # and again: the drawing cannot keep the pace, so the cadence starts again
+    assert 0 < runner.timer.interval() <= FRAME_MS - 5.7
     runner.pause()
