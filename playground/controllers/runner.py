@@ -87,6 +87,7 @@ class Runner(QObject):
         if not self.running:
             self.session.resume()
             self._running = True
+            self._late = False
             self._arm(self._now() + self._interval)
             self.running_changed.emit(True)
             if self.interval_ms > FRAME_MS:  # slow motion: the first step now, not after a pause
