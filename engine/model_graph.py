@@ -21,8 +21,7 @@ from engine.trace import Trace, record
 def float64_copy(model: MLP) -> MLP:
     """The same network with its weights copied into float64 arrays of its own."""
     copy = MLP(model.sizes[0], model.sizes[1:-1], model.sizes[-1], model.activation, dtype=np.float64)
-    for mine, theirs in zip(copy.parameters(), model.parameters()):
-        mine.data = theirs.data.astype(np.float64)
+    np.copyto(copy.parameter_vector, model.parameter_vector)  # (its parameters are views of it)
     return copy
 
 
