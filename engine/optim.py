@@ -67,6 +67,7 @@ class Optimizer:
 
     name = "optimizer"
     _state: tuple[np.ndarray, ...] = ()  # the running averages, each a (P,) vector (set by subclasses)
+    _state_names: tuple[str, ...] = ()  # their names in saved_state()
 
     def __init__(self, params: Sequence[Tensor], learning_rate: float,
                  penalty: Penalty | None = None, penalised: Sequence[Tensor] = (),
@@ -133,6 +134,21 @@ class Optimizer:
     def state(self) -> dict:
         return {}
 
+    def saved_state(self) -> dict[str, np.ndarray]:
+        """What a file keeps of the optimizer to go on later as if never stopped: each running
+        average as a (P,) vector, in the order of the parameters (copies)."""
+        return {name: vector.copy() for name, vector in zip(self._state_names, self._state)}
+
+    def load_state(self, saved: dict[str, np.ndarray]) -> None:
+        """Go on from ``saved_state()``'s arrays; ValueError, with nothing changed, if they are
+        not this optimizer's (another kind, or another number of parameters)."""
+        vectors = dict(zip(self._state_names, self._state))
+        if set(saved) != set(self.saved_state()) or any(
+                np.shape(saved[name]) != vector.shape for name, vector in vectors.items()):
+            raise ValueError("the optimizer state does not fit this optimizer")
+        for name, vector in vectors.items():
+            np.copyto(vector, saved[name], casting="unsafe")
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(learning_rate={self.learning_rate:g})"
 
@@ -158,6 +174,7 @@ class SGD(Optimizer):
         super().__init__(params, learning_rate, **kwargs)
         self.momentum = float(momentum)
         self._state = (self._zeros(),) if self.momentum else ()
+        self._state_names = ("velocity",) if self.momentum else ()
 
     def _move(self, x, g, velocity=None) -> None:
         if velocity is None:
@@ -186,7 +203,8 @@ class Adam(Optimizer):
         super().__init__(params, learning_rate, **kwargs)
         self.beta1, self.beta2, self.eps = beta1, beta2, eps
         self.t = 0
-        self._state = (self._zeros(), self._zeros())  # m, v
+        self._state = (self._zeros(), self._zeros())
+        self._state_names = ("m", "v")
 
     def _begin_step(self) -> None:
         self.t += 1
@@ -213,6 +231,17 @@ class Adam(Optimizer):
 
     def state(self) -> dict:
         return {"t": self.t, "m": self.m, "v": self.v}
+
+    def saved_state(self) -> dict[str, np.ndarray]:
+        """The running means, and the step count their bias corrections need."""
+        return {**super().saved_state(), "t": np.array(self.t)}
+
+    def load_state(self, saved: dict[str, np.ndarray]) -> None:
+        t = saved.get("t")
+        if t is None or np.shape(t) != () or not float(t).is_integer() or float(t) < 0:
+            raise ValueError("the optimizer state does not fit this optimizer")
+        super().load_state(saved)
+        self.t = int(t)
 
 
 def make_optimizer(name: str, params, learning_rate: float, **kwargs) -> Optimizer:

@@ -1,8 +1,10 @@
 """A whole session in one file, for the autosave: the scenario, the trained weights, the step
-and epoch, and the training curves so far.
+and epoch, the optimizer's running averages and the training curves so far.
 
 It is an ``.npz`` in ``engine.model_file``'s container, written atomically: the
-parameters ``W1``, ``b1``, ... as in a model file, the curves as ``history.steps``,
+parameters ``W1``, ``b1``, ... as in a model file, the optimizer's state as
+``optimizer.velocity`` (momentum) or ``optimizer.m``, ``optimizer.v`` and
+``optimizer.t`` (Adam; see ``Optimizer.saved_state``), the curves as ``history.steps``,
 ``history.train_loss``, ... (see ``History.state``), and one JSON document::
 
     {"format": "decision-playground-autosave/1",
@@ -27,12 +29,14 @@ from engine.scenario import Scenario, ScenarioError, from_json_dict
 
 FORMAT = "decision-playground-autosave/1"
 HISTORY = "history."
+OPTIMIZER = "optimizer."
 
 
 @dataclass(eq=False)
 class Snapshot:
     """scenario, parameters [W1, b1, ...], step and epoch, history (``History.state()``),
-    the file the session came from, whether it had unsaved changes, when it was taken."""
+    the file the session came from, whether it had unsaved changes, when it was taken, and
+    the optimizer's state (``Optimizer.saved_state()``)."""
 
     scenario: Scenario
     parameters: list[np.ndarray]
@@ -42,6 +46,7 @@ class Snapshot:
     path: str | None = None
     modified: bool = False
     saved_at: float = 0.0
+    optimizer: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 def save(path, snapshot: Snapshot) -> None:
@@ -49,6 +54,7 @@ def save(path, snapshot: Snapshot) -> None:
     s = snapshot
     arrays = ModelFile(s.scenario.settings.model, s.scenario.class_names, s.parameters).arrays()
     arrays.update({HISTORY + name: values for name, values in s.history.items()})
+    arrays.update({OPTIMIZER + name: values for name, values in s.optimizer.items()})
     doc = {"format": FORMAT, "scenario": s.scenario.to_json_dict(), "step": int(s.step),
            "epoch": float(s.epoch), "path": s.path, "modified": bool(s.modified),
            "saved_at": float(s.saved_at)}
@@ -77,4 +83,15 @@ def load(path) -> Snapshot:
     if any(values.ndim == 2 and values.shape[1] != n_layers for values in history.values()):
         history = {}  # curves of another network: start them again rather than mix them
     return Snapshot(scenario, model.parameters, model.step, model.epoch, history, path, modified,
-                    float(saved_at))
+                    float(saved_at), _optimizer_state(arrays, sum(p.size for p in model.parameters)))
+
+
+def _optimizer_state(arrays: dict[str, np.ndarray], n_parameters: int) -> dict[str, np.ndarray]:
+    """The optimizer's arrays: (P,) real vectors and a step count ``t``; {} if any is not one
+    (the optimizer then starts afresh, as it would without them)."""
+    state = {name[len(OPTIMIZER):]: values for name, values in arrays.items() if name.startswith(OPTIMIZER)}
+    for name, values in state.items():
+        shape = () if name == "t" else (n_parameters,)
+        if values.shape != shape or values.dtype.kind not in "iuf" or not np.isfinite(values).all():
+            return {}
+    return state

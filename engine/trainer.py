@@ -9,6 +9,7 @@ keep the weights, a new architecture starts again from the seed.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import time
 
@@ -121,18 +122,23 @@ class Trainer:
             self.exploded_loss = math.nan
             self.monitor.rebase()
 
-    def set_parameters(self, parameters, steps: int = 0, epoch: float = 0.0) -> None:
+    def set_parameters(self, parameters, steps: int = 0, epoch: float = 0.0,
+                       optimizer_state: dict[str, np.ndarray] | None = None) -> None:
         """Take trained weights [W1, b1, W2, b2, ...], each shaped like the model's, and the step
-        and epoch they were reached at (a model file, an autosave). The optimizer starts afresh
-        (its running averages are not kept); a refused call (ValueError) changes nothing."""
+        and epoch they were reached at (a model file, an autosave). The optimizer goes on from
+        ``optimizer_state`` (an ``Optimizer.saved_state()``) if it is this optimizer's, else
+        starts afresh. Parameters that do not fit are refused (ValueError), changing nothing."""
         if len(parameters) != len(self._params) or any(
                 np.shape(a) != p.shape for a, p in zip(parameters, self._params)):
             raise ValueError("the parameters do not fit this model's layers")
+        optimizer = self._new_optimizer()
+        with contextlib.suppress(ValueError):  # another optimizer's, or none: it starts afresh
+            optimizer.load_state(optimizer_state or {})
         for p, a in zip(self._params, parameters):
             np.copyto(p.data, a, casting="unsafe")
             p.grad = None
         np.copyto(self._saved, self.model.parameter_vector)
-        self._build_optimizer()
+        self.optimizer = optimizer
         self._new_epoch()
         self.monitor = LossMonitor()
         self.steps, self.epoch, self.diverged = int(steps), float(epoch), False
@@ -167,10 +173,12 @@ class Trainer:
         self._cursor = 0
 
     def _build_optimizer(self) -> None:
+        self.optimizer = self._new_optimizer()
+
+    def _new_optimizer(self):
         t = self.training
-        self.optimizer = make_optimizer(t.optimizer, self._params, t.learning_rate,
-                                        penalty=Penalty(t.l1, t.l2), penalised=self._weights,
-                                        vector=self.model.parameter_vector)
+        return make_optimizer(t.optimizer, self._params, t.learning_rate, penalty=Penalty(t.l1, t.l2),
+                              penalised=self._weights, vector=self.model.parameter_vector)
 
     # ----------------------------------------------------------- training
     @property

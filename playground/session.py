@@ -550,18 +550,20 @@ class Session(QObject):
         return ModelFile.of(self._trainer, self.class_names)
 
     def snapshot(self) -> Snapshot:
-        """Everything the autosave keeps: the scenario, the weights, step, epoch and curves."""
+        """Everything the autosave keeps: the scenario, the weights, step, epoch, curves and the
+        optimizer's running averages."""
         s = self._scenario
         scenario = Scenario(s.points.copy(), s.labels.copy(), s.is_test.copy(), s.class_names, s.settings,
                             s.title, s.lesson)
         model = self.model_file()
         return Snapshot(scenario, model.parameters, model.step, model.epoch, self._history.state(),
-                        self._path, self.modified, time.time())
+                        self._path, self.modified, time.time(), self._trainer.optimizer.saved_state())
 
     def restore(self, snapshot: Snapshot) -> None:
-        """Make a snapshot the session: its scenario, file, weights, step and curves."""
+        """Make a snapshot the session: its scenario, file, weights, step, curves and the
+        optimizer's running averages."""
         self._use(snapshot.scenario, snapshot.path)
-        self._trainer.set_parameters(snapshot.parameters, snapshot.step, snapshot.epoch)
+        self._trainer.set_parameters(snapshot.parameters, snapshot.step, snapshot.epoch, snapshot.optimizer)
         try:
             self._history.set_state(snapshot.history)
         except ValueError:

@@ -153,3 +153,42 @@ def test_a_vector_the_parameters_are_not_views_of_is_refused():
         SGD(model.parameters(), 0.1, vector=model.parameter_vector.copy())
     with pytest.raises(ValueError, match="not views of this vector"):
         SGD(model.parameters()[::-1], 0.1, vector=model.parameter_vector)
+
+
+@pytest.mark.parametrize("name", ["sgd", "momentum", "adam"])
+def test_an_optimizer_goes_on_from_its_saved_state_as_if_never_stopped(name):
+    rng = np.random.default_rng(7)
+    first, second = MLP(2, [3], 2, seed=1), MLP(2, [3], 2, seed=1)
+    running = make_optimizer(name, first.parameters(), 0.1, vector=first.parameter_vector)
+    grads = [[rng.standard_normal(p.shape) for p in first.parameters()] for _ in range(6)]
+    for step in grads[:3]:
+        for p, g in zip(first.parameters(), step):
+            p.grad = g
+        running.step()
+    second.parameter_vector[...] = first.parameter_vector
+    resumed = make_optimizer(name, second.parameters(), 0.1, vector=second.parameter_vector)
+    resumed.load_state(running.saved_state())
+    for step in grads[3:]:
+        for model in (first, second):
+            for p, g in zip(model.parameters(), step):
+                p.grad = g
+        running.step()
+        resumed.step()
+    np.testing.assert_array_equal(second.parameter_vector, first.parameter_vector)
+
+
+def test_a_saved_state_of_another_optimizer_is_refused_and_changes_nothing():
+    model = MLP(2, [3], 2)
+    adam = make_optimizer("adam", model.parameters(), 0.1)
+    momentum = make_optimizer("momentum", model.parameters(), 0.1)
+    for p in model.parameters():
+        p.grad = np.ones(p.shape)
+    adam.step()
+    before = adam.saved_state()
+    for saved in (momentum.saved_state(), {**before, "t": np.array(-1)}, {**before, "m": np.zeros(3)},
+                  {**before, "t": np.array(2.5)}):
+        with pytest.raises(ValueError, match="does not fit"):
+            adam.load_state({**saved, **({"v": np.full_like(before["v"], 9.0)} if "v" in saved else {})})
+    assert adam.t == 1
+    for name, vector in adam.saved_state().items():
+        np.testing.assert_array_equal(vector, before[name])
