@@ -91,7 +91,7 @@ class WindowFit(QObject):
     # ------------------------------------------------------------------ docks
     def _areas(self) -> dict[Area, list[QDockWidget]]:
         """The docks shown in each area (floating and hidden ones take no room)."""
-        if self._docks is None:  # kept: this runs every frame a panel's text changes, and finding
+        if self._docks is None:  # kept: this runs whenever a panel's layout changes, and finding
             self._docks = self.window.findChildren(QDockWidget)  # them costs more than the rest
         areas: dict[Area, list[QDockWidget]] = {}
         for dock in self._docks:
